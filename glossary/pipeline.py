@@ -1,0 +1,298 @@
+"""``glossary build``: articles in, translator kit out (PO/POT under locales/, TMX under tmx/).
+
+Every input is read and checked before anything is written; existing catalogs are merged, never
+overwritten (:mod:`glossary.merge`); every file is written atomically and left alone when its
+content did not change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from glossary import cldr, exports, memory
+from glossary.errors import GlossaryError
+from glossary.fileio import check_writable_dir, read_text
+from glossary.formats.po import new_catalog, read_po, write_po
+from glossary.formats.tmx import write_tmx
+from glossary.langs import SOURCE_LANG
+from glossary.merge import merge
+from glossary.model import Article, Origin, State, Term, Translation, Unit
+from glossary.progress import progress
+from glossary.segment import segment
+from glossary.terms import extract_terms
+
+GLOSSARY = "glossary"
+RESERVED_SLUGS = {GLOSSARY, "memory"}
+ORIGIN_PREFIX = "origin: "
+
+
+@dataclass
+class BuildReport:
+    """What a build did: files rewritten, files already up to date, counts."""
+
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    articles: int = 0
+    sentences: int = 0
+    terms: int = 0
+
+    def record(self, path: Path, changed: bool) -> None:
+        (self.written if changed else self.unchanged).append(path)
+
+
+def default_article_paths(root: str | os.PathLike[str] = ".") -> list[Path]:
+    """Every ``articles/*.txt`` under ``root``, sorted."""
+    paths = sorted(Path(root, "articles").glob("*.txt"))
+    if not paths:
+        raise GlossaryError("no articles given and no articles/*.txt found", str(Path(root)))
+    return paths
+
+
+def reference_path(path: Path) -> str:
+    """How a file is named in ``#:`` references: relative to the current folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_article(path: str | os.PathLike[str], lang: str = SOURCE_LANG) -> Article:
+    """Read and segment one article; its slug is the file name without extension."""
+    p = Path(path)
+    text = read_text(p)
+    if not text.strip():
+        raise GlossaryError("article is empty", str(p))
+    return Article(p.stem, reference_path(p), text, tuple(segment(text, lang)))
+
+
+def read_articles(paths: Sequence[str | os.PathLike[str]]) -> list[Article]:
+    """Read every article first, so that bad input stops the build before anything is written."""
+    articles = [read_article(p) for p in paths]
+    seen: dict[str, str] = {}
+    for art in articles:
+        if art.slug in RESERVED_SLUGS:
+            raise GlossaryError(f"article name {art.slug!r} is reserved; rename the file", art.path)
+        if art.slug in seen:
+            raise GlossaryError(f"two articles share the name {art.slug!r} ({seen[art.slug]})",
+                                art.path)
+        seen[art.slug] = art.path
+    return articles
+
+
+def sentence_uid(slug: str, text: str) -> str:
+    """A tuid that survives re-runs and edits elsewhere in the article: slug + source hash."""
+    return f"{slug}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}"
+
+
+def term_uid(term: str, category: str) -> str:
+    return f"{GLOSSARY}-{category}-{hashlib.sha1(term.encode('utf-8')).hexdigest()[:12]}"
+
+
+# ---------------------------------------------------------------- catalog entries
+
+
+def _glossary_entries(terms: Sequence[Term], articles: Sequence[Article],
+                      carried: Sequence[polib.POEntry]) -> list[polib.POEntry]:
+    """One entry per term: msgctxt = category; the concordance in comments and references."""
+    by_slug = {a.slug: a for a in articles}
+    entries = []
+    for term in terms:
+        refs, context = [], ""
+        for occ in term.occurrences:
+            art = by_slug[occ.article]
+            seg = art.segments[occ.sentence]
+            line = seg.line + art.text.count("\n", seg.start, occ.start)
+            if (art.path, str(line)) not in refs:
+                refs.append((art.path, str(line)))
+            context = context or seg.text
+        lines = [f"category: {term.category}"]
+        if term.variants:
+            lines.append("variants: " + " | ".join(term.variants))
+        lines.append(f"occurrences: {term.count}")
+        if context:
+            lines.append(f"context: {context}")
+        entries.append(polib.POEntry(msgctxt=term.category, msgid=term.term, msgstr="",
+                                     occurrences=refs, comment="\n".join(lines)))
+    entries.extend(_copy_template_entry(e) for e in carried)
+    return entries
+
+
+def _copy_template_entry(entry: polib.POEntry) -> polib.POEntry:
+    return polib.POEntry(msgctxt=entry.msgctxt, msgid=entry.msgid, msgstr="",
+                         occurrences=list(entry.occurrences), comment=entry.comment)
+
+
+def _carried_glossary_entries(pot: polib.POFile | None,
+                              articles: Sequence[Article]) -> list[polib.POEntry]:
+    """Terms of articles not in this build (whose files still exist) stay in the glossary."""
+    if pot is None:
+        return []
+    built = {a.path for a in articles}
+    kept = []
+    for entry in pot:
+        files = {f for f, _ in entry.occurrences}
+        if files and not files & built and any(Path(f).is_file() for f in files):
+            kept.append(entry)
+    return kept
+
+
+def _translation(entry: polib.POEntry, lang: str) -> Translation:
+    origin = Origin.TRANSLATOR
+    for line in entry.comment.splitlines():
+        if line.startswith(ORIGIN_PREFIX):
+            value = line[len(ORIGIN_PREFIX):].split()[0].lower()
+            origin = next((o for o in Origin if o.value == value), origin)
+    if not entry.msgstr.strip():
+        return Translation("", lang, State.EMPTY, origin)
+    state = State.SUGGESTED if "fuzzy" in entry.flags else State.APPROVED
+    return Translation(entry.msgstr, lang, state, origin)
+
+
+def _sentence_entries(article: Article, terms_here: dict[int, list[Term]],
+                      term_tr: dict[tuple[str, str], Translation] | None) -> list[polib.POEntry]:
+    """One entry per distinct sentence in article order, with the glossary terms it contains."""
+    entries: dict[str, polib.POEntry] = {}
+    for i, seg in enumerate(article.segments):
+        entry = entries.get(seg.text)
+        if entry is None:
+            lines = []
+            for term in terms_here.get(i, []):
+                hint = f"glossary: {term.term} ({term.category})"
+                tr = term_tr.get((term.category, term.term)) if term_tr is not None else None
+                if tr is not None and tr.text.strip():
+                    hint += f" = {tr.text}"
+                    if tr.state is State.SUGGESTED:
+                        hint += " (suggested)"
+                lines.append(hint)
+            entry = polib.POEntry(msgid=seg.text, msgstr="", comment="\n".join(lines))
+            entries[seg.text] = entry
+        entry.occurrences.append((article.path, str(seg.line)))
+    return list(entries.values())
+
+
+def _terms_by_sentence(terms: Sequence[Term], slug: str) -> dict[int, list[Term]]:
+    out: dict[int, list[tuple[int, Term]]] = {}
+    for term in terms:
+        for occ in term.occurrences:
+            if occ.article == slug:
+                bucket = out.setdefault(occ.sentence, [])
+                if all(t is not term for _, t in bucket):
+                    bucket.append((occ.start, term))
+    return {i: [t for _, t in sorted(v, key=lambda x: x[0])] for i, v in out.items()}
+
+
+def _carry_origin(entries: Sequence[polib.POEntry], old: polib.POFile | None) -> None:
+    """Keep the ``origin:`` line a memory or CLDR fill added, as long as its msgstr stays."""
+    if old is None:
+        return
+    origins = {}
+    for e in old:
+        for line in e.comment.splitlines():
+            if line.startswith(ORIGIN_PREFIX):
+                origins[(e.msgctxt, e.msgid, e.msgstr)] = line
+    for e in entries:
+        line = origins.get((e.msgctxt, e.msgid, e.msgstr))
+        if line and line not in e.comment.splitlines():
+            e.comment = f"{e.comment}\n{line}" if e.comment else line
+
+
+def _catalog(project: str, lang: str | None, entries: Sequence[polib.POEntry],
+             obsolete: Sequence[polib.POEntry] = ()) -> polib.POFile:
+    po = new_catalog(project, lang)
+    po.extend(entries)
+    po.extend(obsolete)
+    return po
+
+
+def _units(po: polib.POFile, lang: str, slug: str, glossary: bool,
+           units: dict[str, Unit]) -> None:
+    """Add ``po``'s translations into ``units`` (created from the first catalog seen)."""
+    for entry in po:
+        if entry.obsolete:
+            continue
+        key = f"{entry.msgctxt}\x04{entry.msgid}"
+        unit = units.get(key)
+        if unit is None:
+            uid = (term_uid(entry.msgid, entry.msgctxt or "") if glossary
+                   else sentence_uid(slug, entry.msgid))
+            unit = units[key] = Unit(uid, entry.msgid, article="" if glossary else slug,
+                                     category=entry.msgctxt or "")
+        if lang:
+            unit.translations[lang] = _translation(entry, lang)
+
+
+# ---------------------------------------------------------------- the build
+
+
+def _write_catalogs(out: Path, name: str, template: list[polib.POEntry],
+                    fresh: callable, langs: Sequence[str], report: BuildReport,
+                    fill: callable) -> dict[str, polib.POFile]:
+    """Write ``locales/<name>.pot`` and merge ``locales/<lang>/LC_MESSAGES/<name>.po``."""
+    pot_path = out / "locales" / f"{name}.pot"
+    old_pot = read_po(pot_path)
+    report.record(pot_path, write_po(pot_path, _catalog(name, None, template), old_pot))
+    catalogs = {}
+    for lang in langs:
+        path = out / "locales" / lang / "LC_MESSAGES" / f"{name}.po"
+        old = read_po(path)
+        snapshot = read_po(path)
+        active, gone = merge(fresh(lang), snapshot)
+        _carry_origin(active, old)
+        po = _catalog(name, lang, active, gone)
+        fill(po, lang)
+        report.record(path, write_po(path, po, old))
+        catalogs[lang] = po
+    return catalogs
+
+
+def build(paths: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
+          langs: Sequence[str]) -> BuildReport:
+    """Build the kit for ``paths`` into ``out`` for target languages ``langs``."""
+    articles = read_articles(paths)
+    out = check_writable_dir(out)
+    for sub in ("locales", "tmx"):
+        check_writable_dir(out / sub)
+    report = BuildReport(articles=len(articles), sentences=sum(len(a.segments) for a in articles))
+    terms = extract_terms(articles)
+    report.terms = len(terms)
+
+    # the glossary first: sentence hints show its translations
+    carried = _carried_glossary_entries(read_po(out / "locales" / f"{GLOSSARY}.pot"), articles)
+    glossary_pos = _write_catalogs(
+        out, GLOSSARY, _glossary_entries(terms, articles, carried),
+        lambda lang: _glossary_entries(terms, articles, carried), langs, report,
+        cldr.prefill)
+    term_tr = {lang: {(e.msgctxt, e.msgid): _translation(e, lang)
+                      for e in po if not e.obsolete} for lang, po in glossary_pos.items()}
+
+    article_units: dict[str, list[Unit]] = {}
+    for art in progress(articles, len(articles), "building"):
+        by_sentence = _terms_by_sentence(terms, art.slug)
+        pos = _write_catalogs(
+            out, art.slug, _sentence_entries(art, by_sentence, None),
+            lambda lang: _sentence_entries(art, by_sentence, term_tr[lang]), langs, report,
+            lambda po, lang: memory.leverage(po, lang, out))
+        units: dict[str, Unit] = {}
+        _units(_catalog(art.slug, None, _sentence_entries(art, by_sentence, None)), "",
+               art.slug, False, units)
+        for lang, po in pos.items():
+            _units(po, lang, art.slug, False, units)
+        article_units[art.slug] = list(units.values())
+        path = out / "tmx" / f"{art.slug}.tmx"
+        report.record(path, write_tmx(path, article_units[art.slug], langs))
+
+    units = {}
+    for lang, po in glossary_pos.items():
+        _units(po, lang, "", True, units)
+    glossary_units = list(units.values())
+    path = out / "tmx" / f"{GLOSSARY}.tmx"
+    report.record(path, write_tmx(path, glossary_units, langs))
+    for p in exports.write_extras(out, article_units, glossary_units, langs):
+        report.record(p, True)
+    return report
