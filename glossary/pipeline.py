@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -231,8 +231,9 @@ def _units(po: polib.POFile, lang: str, slug: str, glossary: bool,
 
 
 def _write_catalogs(out: Path, name: str, template: list[polib.POEntry],
-                    fresh: callable, langs: Sequence[str], report: BuildReport,
-                    fill: callable) -> dict[str, polib.POFile]:
+                    fresh: Callable[[str], list[polib.POEntry]], langs: Sequence[str],
+                    report: BuildReport, fill: Callable[[polib.POFile, str], int]
+                    ) -> dict[str, polib.POFile]:
     """Write ``locales/<name>.pot`` and merge ``locales/<lang>/LC_MESSAGES/<name>.po``."""
     pot_path = out / "locales" / f"{name}.pot"
     old_pot = read_po(pot_path)
@@ -241,8 +242,7 @@ def _write_catalogs(out: Path, name: str, template: list[polib.POEntry],
     for lang in langs:
         path = out / "locales" / lang / "LC_MESSAGES" / f"{name}.po"
         old = read_po(path)
-        snapshot = read_po(path)
-        active, gone = merge(fresh(lang), snapshot)
+        active, gone = merge(fresh(lang), old)
         _carry_origin(active, old)
         po = _catalog(name, lang, active, gone)
         fill(po, lang)
