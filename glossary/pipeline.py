@@ -230,18 +230,22 @@ def _units(po: polib.POFile, lang: str, slug: str, glossary: bool,
 # ---------------------------------------------------------------- the build
 
 
+def _catalog_paths(out: Path, name: str, langs: Sequence[str]) -> list[Path]:
+    """The template, then each language's catalog, of one catalog ``name``."""
+    return [out / "locales" / f"{name}.pot"] + [
+        out / "locales" / lang / "LC_MESSAGES" / f"{name}.po" for lang in langs]
+
+
 def _write_catalogs(out: Path, name: str, template: list[polib.POEntry],
                     fresh: Callable[[str], list[polib.POEntry]], langs: Sequence[str],
-                    report: BuildReport, fill: Callable[[polib.POFile, str], int]
-                    ) -> dict[str, polib.POFile]:
+                    existing: dict[Path, polib.POFile | None], report: BuildReport,
+                    fill: Callable[[polib.POFile, str], int]) -> dict[str, polib.POFile]:
     """Write ``locales/<name>.pot`` and merge ``locales/<lang>/LC_MESSAGES/<name>.po``."""
-    pot_path = out / "locales" / f"{name}.pot"
-    old_pot = read_po(pot_path)
-    report.record(pot_path, write_po(pot_path, _catalog(name, None, template), old_pot))
+    pot_path, *po_paths = _catalog_paths(out, name, langs)
+    report.record(pot_path, write_po(pot_path, _catalog(name, None, template), existing[pot_path]))
     catalogs = {}
-    for lang in langs:
-        path = out / "locales" / lang / "LC_MESSAGES" / f"{name}.po"
-        old = read_po(path)
+    for lang, path in zip(langs, po_paths):
+        old = existing[path]
         active, gone = merge(fresh(lang), old)
         _carry_origin(active, old)
         po = _catalog(name, lang, active, gone)
@@ -258,15 +262,18 @@ def build(paths: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
     out = check_writable_dir(out)
     for sub in ("locales", "tmx"):
         check_writable_dir(out / sub)
+    # every existing catalog is parsed before the first write: a broken one stops the build
+    existing = {path: read_po(path) for name in [GLOSSARY] + [a.slug for a in articles]
+                for path in _catalog_paths(out, name, langs)}
     report = BuildReport(articles=len(articles), sentences=sum(len(a.segments) for a in articles))
     terms = extract_terms(articles)
     report.terms = len(terms)
 
     # the glossary first: sentence hints show its translations
-    carried = _carried_glossary_entries(read_po(out / "locales" / f"{GLOSSARY}.pot"), articles)
+    carried = _carried_glossary_entries(existing[out / "locales" / f"{GLOSSARY}.pot"], articles)
     glossary_pos = _write_catalogs(
         out, GLOSSARY, _glossary_entries(terms, articles, carried),
-        lambda lang: _glossary_entries(terms, articles, carried), langs, report,
+        lambda lang: _glossary_entries(terms, articles, carried), langs, existing, report,
         cldr.prefill)
     term_tr = {lang: {(e.msgctxt, e.msgid): _translation(e, lang)
                       for e in po if not e.obsolete} for lang, po in glossary_pos.items()}
@@ -276,8 +283,8 @@ def build(paths: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
         by_sentence = _terms_by_sentence(terms, art.slug)
         pos = _write_catalogs(
             out, art.slug, _sentence_entries(art, by_sentence, None),
-            lambda lang: _sentence_entries(art, by_sentence, term_tr[lang]), langs, report,
-            lambda po, lang: memory.leverage(po, lang, out))
+            lambda lang: _sentence_entries(art, by_sentence, term_tr[lang]), langs, existing,
+            report, lambda po, lang: memory.leverage(po, lang, out))
         units: dict[str, Unit] = {}
         _units(_catalog(art.slug, None, _sentence_entries(art, by_sentence, None)), "",
                art.slug, False, units)

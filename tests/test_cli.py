@@ -56,3 +56,17 @@ def test_default_build_uses_articles_folder(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "locales" / "ru" / "LC_MESSAGES" / f"{SEED.stem}.po").is_file()
     assert not (tmp_path / "locales" / "fa").exists()
+
+
+def test_broken_existing_catalog_stops_the_build_before_any_write(tmp_path):
+    out = tmp_path / "kit"
+    assert _run("build", str(SEED), "--out", str(out), "--langs", "ru").returncode == 0
+    broken = out / "locales" / "ru" / "LC_MESSAGES" / f"{SEED.stem}.po"
+    broken.write_text('msgid "a"\nmsgstr "b"\nthis is not gettext\n', "utf-8")
+    pot = out / "locales" / "glossary.pot"
+    pot.write_bytes(pot.read_bytes().replace(b"occurrences:", b"occurrences :"))
+    before = pot.read_bytes()
+    result = _run("build", str(SEED), "--out", str(out), "--langs", "ru")
+    assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+    assert "cannot read catalog" in result.stderr
+    assert pot.read_bytes() == before
