@@ -1,28 +1,54 @@
-"""Diplomatic term extraction (placeholder: capitalized runs; the real extractor replaces it)."""
+"""Diplomatic term extraction: persons, titles, organizations, places, events and concepts.
+
+A rule-based pipeline over plain data files (``data/en/``): :mod:`.candidates` finds mentions
+in each sentence, :mod:`.link` groups them into referents with their variants (surnames,
+acronyms, back-references), and :func:`extract_terms` merges referents across articles.
+"""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from glossary.model import Article, Occurrence, Term
+from glossary.model import Article, Term
+from glossary.terms.candidates import Scanner
+from glossary.terms.lexicon import load
+from glossary.terms.link import Ent, link_article, norm, to_term
 
-_CAPS = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w’'-]*)*")
-_STOP = {"The", "A", "An", "He", "She", "They", "Both", "During", "Addressing", "It", "In", "On"}
+__all__ = ["extract_terms"]
 
 
 def extract_terms(articles: Sequence[Article]) -> list[Term]:
-    """Glossary terms across ``articles``, one per referent, in order of first occurrence."""
-    found: dict[str, list[Occurrence]] = {}
-    for art in articles:
-        for i, seg in enumerate(art.segments):
-            for m in _CAPS.finditer(seg.text):
-                words = m.group(0).split()
-                while words and words[0] in _STOP:
-                    words.pop(0)
-                if not words:
-                    continue
-                term = " ".join(words)
-                start = seg.start + m.end() - len(term)
-                found.setdefault(term, []).append(Occurrence(art.slug, i, start, seg.start + m.end()))
-    return [Term(t, "concept", (), tuple(o)) for t, o in found.items()]
+    """Glossary terms across ``articles``, one per referent, in order of first occurrence.
+
+    >>> from glossary.segment import segment
+    >>> text = "Iranian Foreign Minister Abbas Araghchi met the Non-Aligned Movement (NAM) in Kampala."
+    >>> art = Article("a", "a.txt", text, tuple(segment(text, "en")))
+    >>> [(t.term, t.category, t.variants) for t in extract_terms([art])][:3]
+    [('Foreign Minister', 'title', ('Foreign Ministers',)), ('Abbas Araghchi', 'person', ()), ('Non-Aligned Movement', 'organization', ('NAM',))]
+    """
+    lx = load()
+    scanner = Scanner(lx)
+    slugs = [a.slug for a in articles]
+    merged: list[Ent] = []
+    index: dict[tuple[str, str], Ent] = {}
+    for ai, art in enumerate(articles):
+        mentions = scanner.scan(art)
+        for m in mentions:
+            m.slug = art.slug
+        for e in link_article(mentions, lx):
+            e.order = (ai, min(m.start for m in e.mentions))
+            keys = {(e.cat, norm(f)) for f in e.forms()}
+            if e.cat in ("title", "concept"):
+                keys.add((e.cat, "#" + norm(e.key)))
+            target = next((index[k] for k in sorted(keys) if k in index), None)
+            if target is None:
+                target = e
+                target.slugs = slugs
+                merged.append(e)
+            else:
+                target.mentions.extend(e.mentions)
+                target.extra.extend(x for x in e.extra if x not in target.extra)
+            for k in keys:
+                index.setdefault(k, target)
+    merged.sort(key=lambda e: e.order)
+    return [to_term(e) for e in merged]

@@ -1,0 +1,125 @@
+"""Load the extractor's knowledge from the data files in ``glossary/terms/data/en/``.
+
+Everything the extractor knows about the world (places, offices, head nouns, concepts, stop
+words) is plain text a linguist can edit; this module reads it once and builds the lookup
+tables, keyed by lowercase token tuples.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Lowercase tokens of a lexicon entry, split the way the scanner splits text."""
+    text = text.replace("’", "'")
+    return tuple(t.lower() for t in _WORD.findall(text))
+
+
+def plural(phrase: str) -> str:
+    """English plural of the last word: 'Foreign Minister' -> 'Foreign Ministers'."""
+    head, _, last = phrase.rpartition(" ")
+    low = last.lower()
+    if low.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    elif low.endswith("y") and low[-2:-1] not in ("a", "e", "o", "u"):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
+
+
+def singular(phrase: str) -> str:
+    """Inverse of :func:`plural` for the common cases."""
+    head, _, last = phrase.rpartition(" ")
+    low = last.lower()
+    if low.endswith("ies") and len(low) > 4:
+        last = last[:-3] + "y"
+    elif low.endswith(("ches", "shes", "sses", "xes")):
+        last = last[:-2]
+    elif low.endswith("s") and not low.endswith("ss"):
+        last = last[:-1]
+    return f"{head} {last}" if head else last
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("glossary.terms").joinpath("data", "en", name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@dataclass
+class Lexicon:
+    """Lookup tables, all keyed by lowercase token tuples (or lowercase strings)."""
+
+    places: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> kind
+    demonyms: set[str] = field(default_factory=set)
+    titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> canonical office
+    title_plurals: dict[tuple[str, ...], str] = field(default_factory=dict)  # plural -> canonical
+    title_mods: set[str] = field(default_factory=set)
+    title_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> synonyms
+    honorifics: set[tuple[str, ...]] = field(default_factory=set)
+    org_heads: dict[str, bool] = field(default_factory=dict)  # -> national body?
+    national_bodies: set[tuple[str, ...]] = field(default_factory=set)
+    orgs: set[tuple[str, ...]] = field(default_factory=set)
+    event_heads: set[str] = field(default_factory=set)
+    instrument_heads: set[str] = field(default_factory=set)
+    concepts: dict[str, str] = field(default_factory=dict)  # lowercase form -> canonical
+    stop: set[str] = field(default_factory=set)
+    acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (category, full)
+    concept_re: re.Pattern[str] = re.compile("(?!)")
+    max_place: int = 1
+    max_title: int = 1
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The lexicon, read from the package data once per process."""
+    lx = Lexicon()
+    for name in ("gazetteer.tsv", "aliases.tsv"):
+        for ln in _lines(name):
+            form, _, kind = ln.partition("\t")
+            key = words(form)
+            lx.places.setdefault(key, kind or "place")
+    lx.max_place = max(len(k) for k in lx.places)
+    for ln in _lines("demonyms.txt"):
+        low = ln.lower()
+        lx.demonyms.add(low)
+        lx.demonyms.add(low + "s")
+    for ln in _lines("title_synonyms.txt"):
+        forms = tuple(f.strip() for f in ln.split("|"))
+        for f in forms:
+            lx.title_groups[f] = forms
+    for ln in _lines("titles.txt") + list(lx.title_groups):
+        canon = lx.title_groups.get(ln, (ln,))[0]
+        lx.titles.setdefault(words(ln), canon)
+        lx.title_plurals.setdefault(words(plural(ln)), canon)
+    lx.max_title = max(len(k) for k in lx.titles)
+    lx.title_mods = {ln.lower() for ln in _lines("title_modifiers.txt")}
+    lx.honorifics = {words(ln.rstrip(".")) for ln in _lines("honorifics.txt")}
+    for ln in _lines("org_heads.txt"):
+        head, _, flag = ln.partition("\t")
+        if " " in head:
+            lx.national_bodies.add(words(head))
+        else:
+            lx.org_heads[head.lower()] = flag.strip() == "national"
+    lx.orgs = {words(ln) for ln in _lines("orgs.txt")}
+    lx.event_heads = {ln.lower() for ln in _lines("event_heads.txt")}
+    lx.instrument_heads = {ln.lower() for ln in _lines("instrument_heads.txt")}
+    for ln in _lines("concepts.txt"):
+        low = ln.lower()
+        lx.concepts.setdefault(low, ln)
+        lx.concepts.setdefault(plural(low), ln)
+    alts = sorted(lx.concepts, key=len, reverse=True)
+    lx.concept_re = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(a).replace("'", "['’]") for a in alts) + r")(?![\w-])",
+        re.IGNORECASE)
+    lx.stop = {ln.lower() for ln in _lines("stopwords.txt")}
+    for ln in _lines("acronyms.tsv"):
+        parts = (ln.split("\t") + ["", ""])[:3]
+        lx.acronyms[parts[0]] = (parts[1].strip(), parts[2].strip())
+    return lx

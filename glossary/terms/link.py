@@ -1,0 +1,291 @@
+"""Group mentions into referents: surnames, initials, acronyms and back-references merged.
+
+Within one article: an acronym in parentheses joins the name before it; an unexpanded acronym
+joins the name whose initials spell it; "Araghchi" and "A. Araghchi" join "Abbas Araghchi";
+"the Commission" joins the one named body with that head noun mentioned before it; "NAM
+Ministerial Meeting" joins "19th Mid-Term Ministerial Meeting of the Non-Aligned Movement"
+(same head, same body, no words of its own). Across articles, referents sharing a form merge.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from glossary.model import Occurrence, Term
+from glossary.terms.candidates import _ACRONYM, _ORDINAL, _REPORT_VERBS, Mention
+from glossary.terms.lexicon import Lexicon, plural, singular
+
+_DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "’": "'", "‘": "'"})
+_SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
+
+
+def norm(s: str) -> str:
+    """The scorer's folding: case, a leading "the", dashes, quotes, a possessive 's."""
+    s = s.translate(_DASHES).casefold().strip(" .,;:")
+    s = re.sub(r"\s+", " ", s)
+    s = re.sub(r"^the ", "", s)
+    s = re.sub(r"'s$", "", s)
+    return s
+
+
+@dataclass
+class Ent:
+    cat: str
+    mentions: list[Mention] = field(default_factory=list)
+    key: str = ""  # canonical office or concept
+    extra: list[str] = field(default_factory=list)  # forms that are variants without a mention
+    order: tuple[int, int] = (0, 0)
+    slugs: list[str] = field(default_factory=list)
+
+    def forms(self) -> list[str]:
+        return [m.text for m in self.mentions] + self.extra
+
+    def longest(self) -> Mention:
+        named = [m for m in self.mentions if not _ACRONYM.match(m.text)] or self.mentions
+        return max(named, key=lambda m: (len(m.toks), len(m.text), -m.start))
+
+
+def initials(toks: tuple[str, ...], texts: list[str]) -> str:
+    out = []
+    for low, txt in zip(toks, texts):
+        if low in _SKIP_INITIALS:
+            continue
+        if _ACRONYM.match(txt):
+            out.append(txt.replace(".", "").upper())
+            continue
+        for part in re.split(r"[-‐‑]", txt):
+            if part:
+                out.append(part[0].upper())
+    return "".join(out)
+
+
+def link_article(mentions: list[Mention], lx: Lexicon) -> list[Ent]:
+    """Referents of one article, in order of first mention."""
+    ents: list[Ent] = []
+    by_key: dict[tuple[str, str], Ent] = {}
+    owner: dict[int, Ent] = {}
+    singles: list[Mention] = []
+    backrefs: list[Mention] = []
+    weak: list[tuple[int, Mention]] = []
+
+    def add(m: Mention, cat: str, key: str) -> Ent:
+        e = by_key.get((cat, key))
+        if e is None:
+            e = Ent(cat, key=m.key if cat in ("title", "concept") else "")
+            by_key[(cat, key)] = e
+            ents.append(e)
+        e.mentions.append(m)
+        return e
+
+    for idx, m in enumerate(mentions):
+        if m.acronym_of is not None and m.acronym_of in owner:
+            e = owner[m.acronym_of]
+            e.mentions.append(m)
+            by_key.setdefault((e.cat, norm(m.text)), e)
+            owner[idx] = e
+            continue
+        if m.cat == "single":
+            singles.append(m)
+            continue
+        if m.cat == "backref":
+            backrefs.append(m)
+            continue
+        if m.weak:
+            weak.append((idx, m))
+            continue
+        if m.cat in ("title", "concept"):
+            key = norm(m.key)
+        else:
+            key = norm(m.text)
+        owner[idx] = add(m, m.cat, key)
+        if m.extra_forms:
+            owner[idx].extra.extend(m.extra_forms)
+
+    persons = [e for e in ents if e.cat == "person"]
+
+    def person_for(toks: tuple[str, ...]) -> Ent | None:
+        """The full-named person whose surname (and initial) this short form matches."""
+        last = toks[-1]
+        initial = toks[0][0] if len(toks) == 2 and re.fullmatch(r"\w\.", toks[0]) else ""
+        best = None
+        for e in persons:
+            full = e.longest().toks
+            if len(full) < 2 or full == toks or full[-1] != last:
+                continue
+            if initial and full[0][0] != initial:
+                continue
+            best = e
+        return best
+
+    # short person forms ("Araghchi", "M. Ryzhenkov") join the full name
+    for e in list(persons):
+        full = e.longest().toks
+        if len(full) == 1 or (len(full) == 2 and re.fullmatch(r"\w\.", full[0])):
+            target = person_for(full)
+            if target is not None and target is not e:
+                target.mentions.extend(e.mentions)
+                ents.remove(e)
+                persons.remove(e)
+
+    for idx, m in weak:
+        target = None
+        if m.cat == "person":
+            target = next((e for e in persons if norm(e.longest().text) == norm(m.text)), None) \
+                or person_for(m.toks)
+        else:
+            target = by_key.get((m.cat, norm(m.text)))
+        if target is not None:
+            target.mentions.append(m)
+            owner[idx] = target
+
+    for m in singles:
+        target = person_for(m.toks)
+        if target is not None:
+            target.mentions.append(m)
+            continue
+        known = next((e for e in ents if e.cat != "title" and norm(m.text) in {norm(f) for f in e.forms()}), None)
+        if known is not None:
+            known.mentions.append(m)
+            continue
+        if m.next in _REPORT_VERBS and not m.weak:
+            m.cat = "person"
+            e = add(m, "person", norm(m.text))
+            persons.append(e)
+
+    # "the Commission": the named body with that head mentioned before
+    for m in backrefs:
+        head = m.toks[0]
+        cat = ("organization" if head in lx.org_heads else "event" if head in lx.event_heads
+               else "concept")
+        best = None
+        for e in ents:
+            if e.cat != cat or e.order is None:
+                continue
+            for x in e.mentions:
+                if x.start < m.start and len(x.toks) > 1 and _head(x.toks) == head:
+                    best = e
+        if best is not None:
+            best.mentions.append(m)
+
+    # acronyms without parentheses: initials, then the lexicon's expansion
+    for e in list(ents):
+        acr = [m for m in e.mentions if _ACRONYM.match(m.text)]
+        if not acr or len(e.mentions) != len(acr) or e not in ents:
+            continue
+        a = acr[0].text.replace(".", "").upper()
+        full = lx.acronyms.get(acr[0].text, ("", ""))[1]
+        for other in ents:
+            if other is e or other.cat != e.cat:
+                continue
+            forms = [x for x in other.mentions if len(x.toks) > 1]
+            if any(initials(x.toks, x.text.split()) == a for x in forms) or \
+                    (full and any(norm(x.text) == norm(full) for x in forms)):
+                other.mentions.extend(e.mentions)
+                ents.remove(e)
+                break
+
+    # short forms of a body: "Security Council" for "UN Security Council"
+    orgs = [e for e in ents if e.cat == "organization"]
+    for e in orgs:
+        t = e.longest().toks
+        for other in orgs:
+            if other is e or other not in ents:
+                continue
+            o = other.longest().toks
+            if len(t) >= 2 and len(o) > len(t) and o[-len(t):] == t and e in ents:
+                other.mentions.extend(e.mentions)
+                ents.remove(e)
+                break
+
+    _merge_events(ents, lx)
+    ents.sort(key=lambda e: min(m.start for m in e.mentions))
+    return ents
+
+
+def _head(toks: tuple[str, ...]) -> str:
+    for k, w in enumerate(toks):
+        if w in ("of", "for", "on") and k:
+            return toks[k - 1]
+    return toks[-1]
+
+
+def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
+    """Join an event mention into a fuller one with the same head and body."""
+    expand: dict[str, set[str]] = {}
+    for e in ents:
+        if e.cat != "organization":
+            continue
+        words = set()
+        for m in e.mentions:
+            if not _ACRONYM.match(m.text):
+                words |= {w for w in m.toks if w not in _SKIP_INITIALS}
+        for m in e.mentions:
+            if _ACRONYM.match(m.text):
+                expand[m.toks[0]] = words
+
+    def bag(toks: tuple[str, ...]) -> set[str]:
+        out = set()
+        for w in toks:
+            if w in _SKIP_INITIALS or _ORDINAL.match(w):
+                continue
+            out |= expand.get(w, {w})
+        return out
+
+    events = [e for e in ents if e.cat == "event"]
+    for e in sorted(events, key=lambda e: len(e.longest().toks)):
+        small = e.longest().toks
+        for other in events:
+            if other is e or other not in ents or e not in ents:
+                continue
+            big = other.longest().toks
+            if len(big) <= len(small) or _head(big) != _head(small):
+                continue
+            if bag(small) <= bag(big):
+                other.mentions.extend(e.mentions)
+                ents.remove(e)
+
+
+def _title_case(s: str) -> str:
+    return " ".join(w if w[:1].isupper() else w.capitalize() for w in s.split(" "))
+
+
+def to_term(e: Ent) -> Term:
+    """The glossary entry: fullest explicit form as term, the other in-text forms as variants."""
+    if e.cat == "title":
+        caps = [m.text for m in e.mentions if m.text[:1].isupper() and not _ACRONYM.match(m.text)]
+        sing = [f for f in caps if norm(f) == norm(singular(f)) or norm(plural(singular(f))) != norm(f)]
+        only_plural = all(norm(m.text) != norm(singular(m.text)) for m in e.mentions
+                          if not _ACRONYM.match(m.text)) and any(not _ACRONYM.match(m.text) for m in e.mentions)
+        if only_plural:
+            term = caps[0] if caps else _title_case(e.mentions[0].text)
+            number = singular(term)
+        else:
+            singular_forms = [m.text for m in e.mentions if norm(m.text) == norm(singular(m.text))
+                              and not _ACRONYM.match(m.text)]
+            capsing = [f for f in singular_forms if f[:1].isupper()]
+            term = (max(capsing, key=capsing.count) if capsing else
+                    _title_case(singular_forms[0]) if singular_forms else e.key)
+            number = plural(term)
+        del sing
+        extra = [number]
+    elif e.cat == "concept":
+        term = e.key if any(norm(m.text) == norm(e.key) for m in e.mentions) else e.mentions[0].text
+        extra = []
+    else:
+        term = e.longest().text
+        extra = []
+    if e.cat == "event":
+        bare = re.sub(r"^\d+(?:st|nd|rd|th)\s+", "", term)
+        if bare != term:
+            extra.append(bare)
+    variants: list[str] = []
+    seen = {norm(term)}
+    for f in e.forms() + extra:
+        nf = norm(f)
+        if nf and nf not in seen:
+            seen.add(nf)
+            variants.append(f)
+    occ = sorted({(m.slug, m.sent, m.start, m.end) for m in e.mentions},
+                 key=lambda o: (e.slugs.index(o[0]) if o[0] in e.slugs else 0, o[2]))
+    return Term(term, e.cat, tuple(variants), tuple(Occurrence(*o) for o in occ))
