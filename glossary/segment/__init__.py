@@ -1,26 +1,94 @@
-"""Sentence segmentation (placeholder: a plain splitter; the SRX engine replaces it)."""
+"""Sentence segmentation driven by SRX 2.0 rules, with exact character offsets.
+
+``segment(text, lang)`` splits an article into :class:`~glossary.model.Segment`\\ s such that
+``text[s.start:s.end] == s.text`` (surrounding whitespace is excluded by moving the offsets,
+the text is never edited). Every line break is a hard boundary: a headline or dateline line
+without a full stop is its own segment, a blank line ends a paragraph.
+
+The rules are data: ``data/segment.srx`` (built from ``data/rules`` and ``data/lists`` by
+:mod:`glossary.segment.srxgen`); a user's SRX file can be passed as ``rules=``.
+"""
 
 from __future__ import annotations
 
-import re
+import bisect
+import os
+from functools import lru_cache
+from pathlib import Path
 
+from glossary.errors import GlossaryError
+from glossary.formats import srx as srxfmt
 from glossary.model import Segment
+from glossary.segment.engine import CompiledRules, spans
 
-_BREAK = re.compile(r"(?<=[.!?…؟])[\"'”’»)]*\s+|\n\s*")
+LANGUAGES = ("en", "ru", "fa", "be")
+DEFAULT_SRX = Path(__file__).parent / "data" / "segment.srx"
+
+__all__ = ["LANGUAGES", "DEFAULT_SRX", "Segmenter", "segment", "segment_spans", "load_srx"]
 
 
-def segment(text: str, lang: str = "en") -> list[Segment]:
+def load_srx(path: str | os.PathLike[str]) -> srxfmt.SrxDocument:
+    """Parse an SRX 2.0 file (a :class:`GlossaryError` if it is missing or not SRX)."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise GlossaryError("no such file", str(p)) from None
+    except OSError as exc:
+        raise GlossaryError(f"cannot read: {exc.strerror}", str(p)) from None
+    return srxfmt.parse(data, str(p))
+
+
+@lru_cache(maxsize=1)
+def _default_document() -> srxfmt.SrxDocument:
+    return srxfmt.parse(DEFAULT_SRX.read_bytes(), str(DEFAULT_SRX))
+
+
+class Segmenter:
+    """Compiled rules for one language; reusable and thread-safe."""
+
+    def __init__(self, lang: str = "en", document: srxfmt.SrxDocument | None = None,
+                 srx_path: str | None = None) -> None:
+        doc = document if document is not None else _default_document()
+        rules = doc.rules_for(lang)
+        if not rules and not doc.has_language(lang):
+            raise GlossaryError(f"no SRX language rules for language {lang!r}", srx_path)
+        self.lang = lang
+        self.rules = CompiledRules(rules)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) offsets of the sentences of ``text``."""
+        return spans(text, self.rules)
+
+    def segment(self, text: str) -> list[Segment]:
+        """The sentences of ``text`` as :class:`Segment` objects with 1-based line numbers."""
+        sp = self.spans(text)
+        if not sp:
+            return []
+        # line numbers: one pass over the newline positions
+        nl: list[int] = []
+        find = text.find
+        i = find("\n")
+        while i != -1:
+            nl.append(i)
+            i = find("\n", i + 1)
+        br = bisect.bisect_right
+        return [Segment(text[s:e], s, e, br(nl, s) + 1) for s, e in sp]
+
+
+@lru_cache(maxsize=16)
+def _segmenter(lang: str) -> Segmenter:
+    if lang not in LANGUAGES:
+        raise GlossaryError(f"unknown language {lang!r} (choose from {', '.join(LANGUAGES)})")
+    return Segmenter(lang)
+
+
+def segment(text: str, lang: str = "en", *, rules: srxfmt.SrxDocument | None = None) -> list[Segment]:
     """Split ``text`` into sentences with exact character offsets (``text[start:end]``)."""
-    out: list[Segment] = []
-    pos = 0
-    for m in list(_BREAK.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        if m and m.group(0)[0] not in " \n\t":
-            end = m.start() + len(m.group(0).rstrip())
-        chunk = text[pos:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        s, e = pos + lead, pos + len(chunk.rstrip())
-        if e > s:
-            out.append(Segment(text[s:e], s, e, text.count("\n", 0, s) + 1))
-        pos = m.end() if m else len(text)
-    return out
+    seg = _segmenter(lang) if rules is None else Segmenter(lang, rules)
+    return seg.segment(text)
+
+
+def segment_spans(text: str, lang: str = "en") -> list[tuple[int, int]]:
+    """Only the (start, end) offsets: the fastest form, for bulk use."""
+    return _segmenter(lang).spans(text)
