@@ -1,14 +1,240 @@
-"""Extra CAT-tool exports beside the PO and TMX (placeholder: filled in by the CAT-tools issue)."""
+"""CAT-tool exports beside the PO and multilingual TMX: term bases and per-pair memories.
+
+Written by ``glossary build`` (through :func:`write_extras`) and by ``glossary export``
+(:func:`export`, from the catalogs already under ``locales/``, without re-extracting); both
+produce the same bytes. Files, all under ``tmx/`` (``<lang>`` = each target language):
+
+* ``glossary.tbx``: TBX-Basic, TBX v2 (``<martif>``), every term with its translations
+  (:mod:`glossary.formats.tbx`); the form OmegaT and translate-toolkit read.
+* ``glossary.v3.tbx``: the same as TBX v3 (TBX-Basic dialect). Only on request
+  (``glossary export --format tbx --tbx-version 3``); once it exists, ``build`` keeps it
+  up to date.
+* ``glossary.en-<lang>.utf8``: OmegaT tab-separated glossary; ``glossary.en-<lang>.csv``: the
+  same as CSV (:mod:`glossary.formats.tsv`). Only terms with a translation in ``<lang>``.
+* ``<slug>.en-<lang>.tmx`` and ``glossary.en-<lang>.tmx``: bilingual TMX for memoQ/Trados
+  (their memories are bilingual). Only units with an approved translation in ``<lang>``:
+  a source-only TU is no pair.
+
+The bilingual files (tab, CSV, per-pair TMX) exist only while they hold at least one entry:
+an empty glossary or a TMX without a ``<tu>`` gives a CAT tool nothing, and an empty TMX body
+is rejected by TMX linters. So a language with no translation yet has no such files, and a
+rebuild removes one whose last translation was removed. Every write is atomic and skipped
+when the bytes did not change.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import dataclasses
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from glossary.errors import GlossaryError
+from glossary.formats.po import read_po
+from glossary.formats.tbx import write_tbx
+from glossary.formats.tmx import write_tmx
+from glossary.formats.tsv import rows as tab_rows
+from glossary.formats.tsv import write_csv, write_tab
+from glossary.langs import DEFAULT_TARGETS, SOURCE_LANG
 from glossary.model import Unit
+
+GLOSSARY = "glossary"
+FORMATS: tuple[str, ...] = ("tbx", "tsv", "csv", "tmx")
+V3_NAME = f"{GLOSSARY}.v3.tbx"
+
+# keys of the ``#.`` lines the build writes on glossary entries
+_META_KEYS = ("category", "variants", "occurrences", "context", "origin")
+
+
+def pair(lang: str, srclang: str = SOURCE_LANG) -> str:
+    return f"{srclang}-{lang}"
+
+
+def tbx_path(out: Path, version: int = 2) -> Path:
+    return out / "tmx" / (f"{GLOSSARY}.tbx" if version == 2 else V3_NAME)
+
+
+def tab_path(out: Path, lang: str) -> Path:
+    return out / "tmx" / f"{GLOSSARY}.{pair(lang)}.utf8"
+
+
+def csv_path(out: Path, lang: str) -> Path:
+    return out / "tmx" / f"{GLOSSARY}.{pair(lang)}.csv"
+
+
+def pair_tmx_path(out: Path, name: str, lang: str) -> Path:
+    return out / "tmx" / f"{name}.{pair(lang)}.tmx"
+
+
+# ---------------------------------------------------------------- term metadata
+
+
+def _comment_fields(comment: str) -> dict[str, str]:
+    """``key: value`` lines of an extracted comment; polib hands back wrapped lines split."""
+    fields: dict[str, str] = {}
+    key = None
+    for line in comment.splitlines():
+        head, sep, rest = line.partition(": ")
+        if sep and head in _META_KEYS:
+            key = head
+            fields[key] = rest.strip()
+        elif key is not None and line.strip():
+            prev = fields[key]
+            # polib (textwrap) also breaks after a hyphen: "Non-" / "Aligned"
+            glue = "" if len(prev) > 1 and prev[-1] == "-" and prev[-2].isalnum() else " "
+            fields[key] = f"{prev}{glue}{line.strip()}"
+    return fields
+
+
+def term_metadata(out: Path) -> dict[tuple[str, str], dict[str, str]]:
+    """(category, term) -> the concordance fields of ``locales/glossary.pot`` (context, variants)."""
+    pot = read_po(out / "locales" / f"{GLOSSARY}.pot")
+    if pot is None:
+        return {}
+    return {(e.msgctxt or "", e.msgid): _comment_fields(e.comment)
+            for e in pot if not e.obsolete}
+
+
+def _enrich(glossary: Sequence[Unit], out: Path) -> tuple[list[Unit], dict[str, list[str]]]:
+    """Copies of the glossary units with their context sentence, and their variants by uid."""
+    meta = term_metadata(out)
+    units, variants = [], {}
+    for unit in glossary:
+        fields = meta.get((unit.category, unit.source), {})
+        units.append(dataclasses.replace(unit, context=unit.context or fields.get("context", ""),
+                                         translations=dict(unit.translations)))
+        found = [v.strip() for v in fields.get("variants", "").split(" | ") if v.strip()]
+        if found:
+            variants[unit.uid] = found
+    return units, variants
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _usable_in(units: Iterable[Unit], lang: str) -> list[Unit]:
+    out = []
+    for unit in units:
+        tr = unit.translations.get(lang)
+        if tr is not None and tr.usable:
+            out.append(unit)
+    return out
+
+
+def write_formats(out: Path, articles: Mapping[str, Sequence[Unit]], glossary: Sequence[Unit],
+                  langs: Sequence[str], formats: Iterable[str] = FORMATS,
+                  tbx_versions: Iterable[int] = (2,)) -> tuple[list[Path], list[Path]]:
+    """Write the chosen exports; return (rewritten, unchanged) paths."""
+    formats = set(formats)
+    unknown = formats - set(FORMATS)
+    if unknown:
+        raise GlossaryError(f"unknown export format {sorted(unknown)[0]!r} "
+                            f"(use {', '.join(FORMATS)})")
+    written: list[Path] = []
+    unchanged: list[Path] = []
+
+    def record(path: Path, changed: bool) -> None:
+        (written if changed else unchanged).append(path)
+
+    (out / "tmx").mkdir(parents=True, exist_ok=True)
+    terms, variants = _enrich(glossary, out)
+    if "tbx" in formats and terms:
+        for version in sorted(set(tbx_versions)):
+            path = tbx_path(out, version)
+            record(path, write_tbx(path, terms, langs, SOURCE_LANG, version, variants))
+    for lang in langs:
+        has_terms = bool(tab_rows(terms, lang))
+        if "tsv" in formats:
+            path = tab_path(out, lang)
+            record(path, write_tab(path, terms, lang, SOURCE_LANG) if has_terms
+                   else _remove(path))
+        if "csv" in formats:
+            path = csv_path(out, lang)
+            record(path, write_csv(path, terms, lang, SOURCE_LANG) if has_terms
+                   else _remove(path))
+        if "tmx" in formats:
+            for name, units in [*articles.items(), (GLOSSARY, terms)]:
+                path = pair_tmx_path(out, name, lang)
+                pairs = _usable_in(units, lang)
+                record(path, write_tmx(path, pairs, [lang], SOURCE_LANG) if pairs
+                       else _remove(path))
+    return written, [p for p in unchanged if p.exists()]
+
+
+def _remove(path: Path) -> bool:
+    """Delete a bilingual export that has nothing left to carry; True if one was there."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def write_extras(out: Path, articles: Mapping[str, Sequence[Unit]], glossary: Sequence[Unit],
                  langs: Sequence[str]) -> list[Path]:
-    """Write term bases and per-pair memories under ``out``; return the files rewritten."""
-    return []
+    """Write term bases and per-pair memories under ``out``; return the files rewritten.
+
+    The TBX v3 file is refreshed only when an earlier ``glossary export --tbx-version 3``
+    created it.
+    """
+    out = Path(out)
+    versions = (2, 3) if tbx_path(out, 3).exists() else (2,)
+    written, _ = write_formats(out, articles, glossary, langs, FORMATS, versions)
+    return written
+
+
+# ---------------------------------------------------------------- export from catalogs
+
+
+def catalog_langs(out: Path) -> tuple[str, ...]:
+    """Target languages that have a glossary catalog under ``out/locales`` (fa, ru, be first)."""
+    found = {p.parent.parent.name
+             for p in (out / "locales").glob(f"*/LC_MESSAGES/{GLOSSARY}.po")}
+    return tuple([l for l in DEFAULT_TARGETS if l in found]
+                 + sorted(found - set(DEFAULT_TARGETS)))
+
+
+def units_from_catalogs(out: Path, langs: Sequence[str]
+                        ) -> tuple[dict[str, list[Unit]], list[Unit]]:
+    """The article and glossary Units ``glossary build`` would hand to :func:`write_extras`,
+    rebuilt from ``locales/`` (templates and ``<lang>/LC_MESSAGES`` catalogs)."""
+    from glossary.pipeline import _units  # the build's own catalog -> Unit mapping
+
+    locales = out / "locales"
+    if not (locales / f"{GLOSSARY}.pot").is_file():
+        raise GlossaryError("no locales/glossary.pot here: run glossary build first", str(out))
+    missing = [l for l in langs
+               if not (locales / l / "LC_MESSAGES" / f"{GLOSSARY}.po").is_file()]
+    if missing:
+        raise GlossaryError(f"no glossary catalog for {', '.join(missing)}: "
+                            f"run glossary build --langs {','.join(langs)} first", str(locales))
+    articles: dict[str, list[Unit]] = {}
+    for pot_path in sorted(locales.glob("*.pot")):
+        slug = pot_path.stem
+        if slug in (GLOSSARY, "memory"):
+            continue
+        units: dict[str, Unit] = {}
+        _units(read_po(pot_path), "", slug, False, units)
+        for lang in langs:
+            po = read_po(locales / lang / "LC_MESSAGES" / f"{slug}.po")
+            if po is not None:
+                _units(po, lang, slug, False, units)
+        articles[slug] = list(units.values())
+    terms: dict[str, Unit] = {}
+    for lang in langs:
+        _units(read_po(locales / lang / "LC_MESSAGES" / f"{GLOSSARY}.po"), lang, "", True, terms)
+    return articles, list(terms.values())
+
+
+def export(out: str | Path, langs: Sequence[str] | None = None,
+           formats: Iterable[str] = FORMATS, tbx_version: int = 2
+           ) -> tuple[list[Path], list[Path]]:
+    """Regenerate exports from the catalogs under ``out``; return (rewritten, unchanged)."""
+    out = Path(out)
+    langs = tuple(langs) if langs else catalog_langs(out)
+    if not langs:
+        raise GlossaryError("no locales/<lang>/LC_MESSAGES/glossary.po here: "
+                            "run glossary build first", str(out))
+    articles, glossary = units_from_catalogs(out, langs)
+    if "tbx" in set(formats) and not glossary:
+        raise GlossaryError("the glossary has no terms: nothing to write as TBX", str(out))
+    return write_formats(out, articles, glossary, langs, formats, (tbx_version,))
