@@ -30,7 +30,7 @@ _PARTICLE_CAP = re.compile(r"(?:al|el|ad|ash|as|at|az|ul)-[A-Z]")
 _CONNECT_ALWAYS = {"of", "for"}
 _CONNECT_HEADED = {"and", "on", "in", "&"}
 _PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "dos", "y", "ul"}
-_PLACE_TAILS = {"sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
+_PLACE_TAILS = {"route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
                 "bay", "lake", "governorate", "oblast", "district", "heights", "corridor"}
 _PLACE_HEADS = {"gulf", "strait", "sea", "lake", "bay", "island", "isle", "port", "republic"}
@@ -40,8 +40,12 @@ _REPORT_VERBS = {"said", "says", "told", "added", "noted", "stressed", "stated",
                  "welcomed", "expressed", "condemned", "praised", "reaffirmed", "highlighted",
                  "pointed", "affirmed", "tweeted", "posted", "replied", "responded"}
 _LOWER_TITLE_OK = {"president", "ambassador", "envoy", "king", "emir", "premier", "chancellor",
-                   "queen", "crown prince", "supreme leader"}
-_QUOTED = re.compile(r"[“\"‘]([a-z][a-z-]+(?: [a-z][a-z-]+){0,2})[”\"’]")
+                   "queen", "spokesman", "spokeswoman", "spokesperson"}
+_QUOTED = re.compile(r"\b(?:so-called|policy of|campaign of|principle of|doctrine of|strategy of)\s+"
+                     r"[“\"‘]([a-z][a-z-]+(?: [a-z][a-z-]+){0,2})[”\"’]")
+_IN_HEADS = {"mission", "office", "embassy", "representation", "operation", "force", "court"}
+_LOWER_CONFLICT = {"war", "conflict", "crisis"}
+_NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
 _LOWER_EVENT_HEADS = {"summit", "session", "conference", "ministerial", "forum"}
 
 
@@ -67,7 +71,7 @@ class Mention:
     toks: tuple[str, ...] = ()  # lowercase tokens of the surface form
     key: str = ""  # canonical office / concept, for titles and concepts
     weak: bool = False  # headline guess, kept only if the body confirms it
-    acronym_of: int | None = None  # index of the mention this acronym expands
+    acronym_of: Mention | None = None  # the mention this acronym expands
     prev: str = ""  # lowercase token before the mention
     next: str = ""  # lowercase token after the mention
     extra_forms: list[str] = field(default_factory=list)  # e.g. "Secretary-General of the UN"
@@ -144,13 +148,26 @@ class Scanner:
     # -- the scan ---------------------------------------------------------------------------
 
     def scan(self, art: Article) -> list[Mention]:
+        """Mentions in text order; title-case headlines are read after the body that confirms them."""
         out: list[Mention] = []
+        heads = []
+        self.body_forms: dict[str, str] = {}
+        self.body_words: dict[str, set[str]] = {}
         for si, seg in enumerate(art.segments):
-            toks = tokenize(seg.text, seg.start)
-            headline = _is_headline(seg.text)
+            if _is_headline(seg.text):
+                heads.append((si, seg))
+                continue
             first = len(out)
-            self._scan_sentence(toks, si, headline, out)
+            self._scan_sentence(tokenize(seg.text, seg.start), si, False, out)
             self._concepts(seg.text, seg.start, si, out, first)
+        for m in out:
+            self.body_forms.setdefault(_fold(m.text), m.cat)
+            self.body_words.setdefault(m.cat, set()).update(m.toks)
+        for si, seg in heads:
+            first = len(out)
+            self._scan_sentence(tokenize(seg.text, seg.start), si, True, out)
+            self._concepts(seg.text, seg.start, si, out, first)
+        out.sort(key=lambda m: m.start)
         return out
 
     def _concepts(self, text: str, offset: int, si: int, out: list[Mention], first: int) -> None:
@@ -179,7 +196,7 @@ class Scanner:
         if not t.space_before:
             return 0
         if t.cap and (t.text[0].isalpha() or t.text[0].isdigit()):
-            if t.low in self.lx.stop and t.low not in lx.org_heads and j + 1 < n and not toks[j + 1].cap:
+            if t.low in lx.stop:
                 return 0
             return 1
         prev = toks[j - 1].low
@@ -189,9 +206,17 @@ class Scanner:
             return 1
         conn = t.low in _CONNECT_ALWAYS
         if not conn and t.low in _CONNECT_HEADED:
-            first = toks[i].low
-            conn = (first in lx.org_heads or first in lx.event_heads or first in lx.instrument_heads
-                    or any(self.place_len(toks, k) > j - k for k in range(i, j)))
+            lows = [x.low for x in toks[i:j]]
+            if t.low == "on":
+                conn = prev in lx.instrument_heads or prev in lx.event_heads
+            elif t.low == "in":
+                conn = prev in _IN_HEADS or (j - i >= 3 and lows[0] in lx.org_heads
+                                             and any(w in _CONNECT_ALWAYS for w in lows))
+            else:  # "and" / "&" inside a portfolio or complement, or a place ("Bosnia and Herzegovina")
+                nxt = toks[j + 1] if j + 1 < n else None
+                conn = (any(w in _CONNECT_ALWAYS for w in lows) or lows[0] in lx.org_heads) \
+                    and nxt is not None and not self.place_len(toks, j + 1)
+                conn = conn or any(self.place_len(toks, k) > j - k for k in range(i, j))
         if conn and j + 1 < n:
             k = j + 1
             if toks[k].low == "the" and k + 1 < n:
@@ -239,6 +264,9 @@ class Scanner:
             elif ordinal and j == i + 1:
                 i += 1
                 continue
+            elif j < n and toks[j].low in _LOWER_CONFLICT and toks[j].space_before \
+                    and self.classify([x for x in toks[i:j] if x.low not in self.lx.stop]) == "location":
+                j += 1
             run = [x for x in toks[i:j] if x.text != "."]
             start_out = len(out)
             self._run(run, si, headline, out, toks, i, j)
@@ -251,15 +279,15 @@ class Scanner:
                     if _initials(out[c].text) == a.text.replace(".", "").upper():
                         target = c
                 out.append(Mention(a.text, out[target].cat, si, a.start, a.end, (a.low,),
-                                   acronym_of=target))
+                                   acronym_of=out[target]))
                 j += 3
             i = j
 
     def _lower(self, toks: list[Tok], i: int, si: int, out: list[Mention]) -> None:
-        """Lowercase offices: "foreign minister", "the Iranian president"."""
+        """Lowercase offices: "foreign minister", "the Iranian president", "Kremlin spokesman"."""
         lx = self.lx
         t = toks[i]
-        if t.low not in lx.title_mods and not any(t.low == k[0] for k in ()) and len(t.low) < 3:
+        if len(t.low) < 3:
             return
         k, canon = self.title_len(toks, i, lower_ok=True)
         if not k:
@@ -267,14 +295,14 @@ class Scanner:
         if out and out[-1].end > t.start:
             return
         words = [x.low for x in toks[i:i + k]]
-        prev = toks[i - 1].low if i else ""
-        after_nat = prev in lx.demonyms or prev == "'s"
-        core = " ".join(words)
-        if len(words) == 1 or all(w in lx.title_mods or w == words[-1] for w in words):
-            if not (after_nat and (core in _LOWER_TITLE_OK or core.rstrip("s") in _LOWER_TITLE_OK)):
+        core = [w for w in words if w not in lx.title_mods] or words
+        if len(core) == 1 and len(words) == 1:
+            prev = toks[i - 1] if i else None
+            after = prev is not None and (prev.low in lx.demonyms or prev.low == "'s"
+                                          or (prev.cap and prev.low not in lx.stop))
+            w = core[0]
+            if not (after and (w in _LOWER_TITLE_OK or w.rstrip("s") in _LOWER_TITLE_OK)):
                 return
-        if i + k < len(toks) and toks[i + k].cap and toks[i + k].space_before:
-            pass  # "foreign minister Abbas Araghchi": the name is scanned next
         out.append(Mention(" ".join(x.text for x in toks[i:i + k]), "title", si, t.start,
                            toks[i + k - 1].end, tuple(words), key=canon))
 
@@ -287,7 +315,7 @@ class Scanner:
         lidx = all_toks.index(last)
         m = Mention(
             text=_surface(toks), cat=cat, sent=si, start=first.start, end=last.end,
-            toks=tuple(t.low for t in toks), key=key, weak=weak,
+            toks=tuple(t.low for t in toks), key=key or _surface(toks), weak=weak,
             prev=all_toks[idx - 1].low if idx else "",
             next=all_toks[lidx + 1].low if lidx + 1 < len(all_toks) else "",
             sent_initial=idx == 0 or (idx == 1 and all_toks[0].text in "\"“'‘(["),
@@ -305,11 +333,56 @@ class Scanner:
                     "observer", "times", "guardian", "telegraph", "economist", "herald", "tribune"):
                 break
             run = run[1:]
+        # "Leaders of the Association ...": a generic plural in front of a name
+        while len(run) > 2 and not self.place_len(run, 0) == len(run) and (run[0].low in lx.generic or run[0].low in lx.stop) \
+                and run[1].low in _CONNECT_ALWAYS:
+            run = run[2 + (run[2].low == "the"):]
         while run and (run[-1].low in _CONNECT_ALWAYS | _CONNECT_HEADED | {"the"} | _PARTICLES):
             run = run[:-1]
         if not run:
             return
-        self._cut(run, si, headline, out, all_toks)
+        if headline:
+            self._headline(run, si, out, all_toks)
+        else:
+            self._cut(run, si, headline, out, all_toks)
+
+    def _headline(self, run: list[Tok], si: int, out: list[Mention], all_toks: list[Tok]) -> None:
+        """A title-case line: keep only pieces the lexicon or the article body vouches for."""
+        edge = _CONNECT_ALWAYS | _CONNECT_HEADED | _PARTICLES | {"the"}
+        s, n = 0, len(run)
+        while s < n:
+            for e in range(n, s, -1):
+                piece = run[s:e]
+                if piece[0].low in edge or piece[-1].low in edge:
+                    continue
+                cat = self._headline_cat(piece)
+                if cat is None:
+                    continue
+                if cat == "title":
+                    self._cut(piece, si, True, out, all_toks)
+                else:
+                    self._emit(out, piece, cat, si, all_toks, weak=cat in ("person", "single"))
+                s = e
+                break
+            else:
+                s += 1
+
+    def _headline_cat(self, piece: list[Tok]) -> str | None:
+        folded = _fold(_surface(piece))
+        if folded in self.body_forms:
+            return self.body_forms[folded]
+        if self.title_len(piece, 0)[0] == len(piece):
+            return "title"
+        cat = self.classify(piece)
+        if tuple(t.low for t in piece) in self.lx.places or (len(piece) == 1 and cat in ("organization", "single", "location",
+                                                              "concept", "title")):
+            return cat
+        if cat in ("event", "organization", "concept"):
+            known = self.body_words.get(cat, set()) | self.body_words.get("organization", set())
+            if all(t.low in known or _ACRONYM.match(t.text) or t.low in _CONNECT_ALWAYS | {"the"}
+                   for t in piece):
+                return cat
+        return None
 
     def _cut(self, run: list[Tok], si: int, headline: bool, out: list[Mention], all_toks: list[Tok]) -> None:
         lx = self.lx
@@ -340,58 +413,15 @@ class Scanner:
         run = run[pos:]
         if not run:
             return
-        k, canon = self.title_len(run, 0)
-        if k and not (k == len(run) and len(run) == 1 and run[0].low in lx.stop):
-            end = k
-            extra = ""
-            emits: list[tuple[list[Tok], str]] = []
-            # portfolio or body after the office: "for Legal Affairs", "of the Arab League"
-            if end < len(run) and run[end].low in _CONNECT_ALWAYS:
-                c = end + 1 + (end + 1 < len(run) and run[end + 1].low == "the")
-                tail_end = c
-                while tail_end < len(run) and (run[tail_end].cap or run[tail_end].low in
-                                               _CONNECT_ALWAYS | _CONNECT_HEADED | {"the"}) \
-                        and not self.honorific_len(run, tail_end):
-                    tail_end += 1
-                tail = run[c:tail_end]
-                # a name after the body: "Secretary-General of the UN Antonio Guterres"
-                cat = self.classify(tail) if tail else None
-                if cat is None and tail:
-                    for cut in range(len(tail) - 1, 0, -1):
-                        cat = self.classify(tail[:cut])
-                        if cat in ("location", "organization"):
-                            tail_end = c + cut
-                            tail = tail[:cut]
-                            break
-                    else:
-                        cat = None
-                if cat == "location":
-                    emits.append((tail, "location"))
-                    end = tail_end
-                elif cat == "organization":
-                    emits.append((tail, "organization"))
-                    extra = _surface(run[:tail_end])
-                    end = tail_end
-                elif run[end].low == "for" and tail and not any(t.low in lx.stop for t in tail):
-                    end = tail_end
-                    canon = _surface(run[:end])
-            title_toks = run[:k] if end != k and not canon.startswith(_surface(run[:k])) else run[:end]
-            if extra or emits:
-                title_toks = run[:k]
-            m = self._emit(out, title_toks, "title", si, all_toks, key=canon)
-            if extra:
-                m.extra_forms.append(extra)
-            for toks_, cat in emits:
-                self._cut(toks_, si, headline, out, all_toks) if cat == "organization" else \
-                    self._emit(out, toks_, cat, si, all_toks)
-            rest = run[end:]
-            h = self.honorific_len(rest, 0) if rest else 0
-            rest = rest[h:]
-            if rest:
-                if all(_namey(self, t) for t in rest) and len(rest) <= 5:
-                    self._emit(out, rest, "person", si, all_toks, weak=headline and len(rest) > 1)
-                else:
-                    self._cut(rest, si, headline, out, all_toks)
+        # "OIC Secretary-General Hissein Brahim Taha": the body, then its office
+        if len(run) > 1 and _ACRONYM.match(run[0].text) and self.classify(run[:1]) == "organization" \
+                and self.title_len(run, 1)[0]:
+            self._emit(out, run[:1], "organization", si, all_toks)
+            k1 = self.title_len(run, 1)[0]
+            self._title(run[1:], si, headline, out, all_toks, _surface(run[:1 + k1]))
+            return
+        if self.title_len(run, 0)[0]:
+            self._title(run, si, headline, out, all_toks, "")
             return
         if pos and all(_namey(self, t) for t in run) and len(run) <= 5 and self.classify(run) in (None, "person", "single"):
             # after an honorific: a name, even a single one
@@ -407,7 +437,7 @@ class Scanner:
                     self._emit(out, run[:comp - 1], cat, si, all_toks)
                     self._emit(out, inner, icat, si, all_toks)
                     return
-                if icat == "organization" and cat in ("event", "concept"):
+                if icat == "organization" and cat in ("event", "concept", "organization"):
                     self._emit(out, run, cat, si, all_toks)
                     self._emit(out, inner, icat, si, all_toks)
                     return
@@ -435,6 +465,71 @@ class Scanner:
                 self._cut(run[s:], si, headline, out, all_toks)
                 return
 
+    def _title(self, run: list[Tok], si: int, headline: bool, out: list[Mention],
+               all_toks: list[Tok], extra: str) -> None:
+        """An office at the start of ``run``, with its portfolio or body, then the holder's name."""
+        lx = self.lx
+        k, canon = self.title_len(run, 0)
+        n = len(run)
+        # the holder's name: after an honorific, or the trailing name-like words
+        name_at = n
+        for x in range(k, n):
+            if self.honorific_len(run, x):
+                name_at = x
+                break
+        else:
+            while name_at > k and _namey(self, run[name_at - 1]) \
+                    and run[name_at - 1].low not in lx.portfolio \
+                    and sum(t.low not in _PARTICLES for t in run[name_at:]) < 5:
+                name_at -= 1
+            if name_at < n and name_at > k and run[name_at - 1].low in _PARTICLES:
+                name_at -= 1
+            while name_at < n and run[name_at].low in _PARTICLES:
+                name_at += 1
+        middle = run[k:name_at]
+        title_toks = run[:k]
+        extras = [extra] if extra else []
+        if middle and middle[0].low in _CONNECT_ALWAYS | {"and"}:
+            # "of <place>" at the end is dropped like a demonym
+            comp = _complement(middle) if len(middle) > 1 else 0
+            if middle[0].low == "of" and not comp:
+                comp = 1 + (len(middle) > 2 and middle[1].low == "the")
+            place = None
+            if comp and self.classify(middle[comp:]) == "location" and middle[comp - 1 - (middle[comp - 1].low == "the")].low == "of":
+                place = middle[comp:]
+                cut = comp - 1 - (middle[comp - 1].low == "the")
+                middle = middle[:cut]
+            if middle:
+                body_at = 1 + (len(middle) > 1 and middle[1].low == "the")
+                body = middle[body_at:]
+                if middle[0].low == "of" and body and self.classify(body) == "organization" \
+                        and not any(t.low in ("for", "and") for t in body):
+                    extras.append(_surface(run[:k] + middle))
+                    self._emit(out, title_toks, "title", si, all_toks, key=canon).extra_forms.extend(extras)
+                    self._cut(body, si, headline, out, all_toks)
+                    extras = None
+                else:
+                    title_toks = run[:k] + middle
+                    key = tuple(t.low for t in title_toks)
+                    canon = lx.titles.get(key) or lx.title_plurals.get(key) or _surface(title_toks)
+            if extras is not None:
+                self._emit(out, title_toks, "title", si, all_toks, key=canon).extra_forms.extend(extras)
+            if place:
+                self._emit(out, place, "location", si, all_toks)
+        elif middle:
+            self._emit(out, title_toks, "title", si, all_toks, key=canon).extra_forms.extend(extras)
+            self._cut(middle, si, headline, out, all_toks)
+        else:
+            self._emit(out, title_toks, "title", si, all_toks, key=canon).extra_forms.extend(extras)
+        rest = run[name_at:]
+        h = self.honorific_len(rest, 0) if rest else 0
+        rest = rest[h:]
+        if rest:
+            if all(_namey(self, t) for t in rest) and len(rest) <= 5:
+                self._emit(out, rest, "person", si, all_toks, weak=headline)
+            else:
+                self._cut(rest, si, headline, out, all_toks)
+
     def classify(self, run: list[Tok]) -> str | None:
         """Category of a whole capitalized run, ``single`` for a lone unknown word, or None."""
         lx = self.lx
@@ -450,7 +545,7 @@ class Scanner:
                 return lx.acronyms[t.text][0]
             if _ACRONYM.match(t.text):
                 return "organization"
-            if t.low in lx.stop or t.low in lx.demonyms or not t.text[0].isalpha():
+            if t.low in lx.stop or t.low in lx.generic or t.low in lx.demonyms or not t.text[0].isalpha():
                 return None
             if t.low in lx.org_heads or t.low in lx.event_heads or t.low in lx.instrument_heads:
                 return "backref"
@@ -459,7 +554,7 @@ class Scanner:
             return "single"
         if low[-1] in lx.demonyms or low[0] in _CONNECT_ALWAYS:
             return None
-        first_conn = next((k for k, w in enumerate(low) if w in _CONNECT_ALWAYS | {"on"}), n)
+        first_conn = next((k for k, w in enumerate(low) if w in _CONNECT_ALWAYS | {"on", "in"}), n)
         head_before = low[first_conn - 1] if 0 < first_conn < n else ""
         if _ORDINAL.match(low[0]):
             return "event"
@@ -470,9 +565,10 @@ class Scanner:
         if low[-1] in lx.event_heads or head_before in lx.event_heads:
             if low[-1] not in lx.org_heads or low[0] in lx.event_heads:
                 return "event"
-        if low[-1] in _PLACE_TAILS and low[0] not in lx.org_heads or (low[0] in _PLACE_HEADS and n > 2 and low[1] == "of"):
+        if (low[-1] in _PLACE_TAILS or head_before in _PLACE_TAILS) and low[0] not in lx.org_heads or (low[0] in _PLACE_HEADS and n > 2 and low[1] == "of"):
             return "location"
-        if low[-1] in lx.org_heads or head_before in lx.org_heads or low in lx.national_bodies:
+        if low[-1] in lx.org_heads or head_before in lx.org_heads or low in lx.national_bodies \
+                or low[:first_conn] in lx.orgs:
             return "organization"
         if any(_ACRONYM.match(t.text) and t.text in lx.acronyms and lx.acronyms[t.text][0] == "organization"
                for t in run) and n <= 3:
@@ -491,7 +587,7 @@ def _namey(sc: Scanner, t: Tok) -> bool:
     if not t.cap or not t.text[0].isalpha() or _ACRONYM.match(t.text):
         return False
     lw = t.low
-    return not (lw in lx.stop or lw in lx.demonyms or (lw,) in lx.places or lw in lx.org_heads
+    return not (lw in lx.stop or lw in lx.generic or lw in lx.portfolio or lw in lx.demonyms or (lw,) in lx.places or lw in lx.org_heads
                 or lw in lx.event_heads or lw in lx.instrument_heads or (lw,) in lx.titles
                 or lw in lx.title_mods or lw in _PLACE_TAILS or (lw,) in lx.orgs)
 
@@ -538,3 +634,9 @@ def _initials(text: str) -> str:
             continue
         out.extend(p[0].upper() for p in re.split(r"[-‐‑]", w) if p)
     return "".join(out)
+
+
+def _fold(s: str) -> str:
+    s = s.replace("’", "'").casefold()
+    s = re.sub(r"^the ", "", s)
+    return re.sub(r"'s$", "", s)

@@ -57,6 +57,7 @@ class Lexicon:
     """Lookup tables, all keyed by lowercase token tuples (or lowercase strings)."""
 
     places: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> kind
+    place_canon: dict[str, str] = field(default_factory=dict)  # lowercase alias -> lowercase name
     demonyms: set[str] = field(default_factory=set)
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> canonical office
     title_plurals: dict[tuple[str, ...], str] = field(default_factory=dict)  # plural -> canonical
@@ -70,6 +71,8 @@ class Lexicon:
     instrument_heads: set[str] = field(default_factory=set)
     concepts: dict[str, str] = field(default_factory=dict)  # lowercase form -> canonical
     stop: set[str] = field(default_factory=set)
+    generic: set[str] = field(default_factory=set)
+    portfolio: set[str] = field(default_factory=set)
     acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (category, full)
     concept_re: re.Pattern[str] = re.compile("(?!)")
     max_place: int = 1
@@ -82,9 +85,11 @@ def load() -> Lexicon:
     lx = Lexicon()
     for name in ("gazetteer.tsv", "aliases.tsv"):
         for ln in _lines(name):
-            form, _, kind = ln.partition("\t")
+            form, kind, canon = (ln.split("\t") + ["", ""])[:3]
             key = words(form)
             lx.places.setdefault(key, kind or "place")
+            if canon:
+                lx.place_canon[form.lower()] = canon.lower()
     lx.max_place = max(len(k) for k in lx.places)
     for ln in _lines("demonyms.txt"):
         low = ln.lower()
@@ -119,6 +124,8 @@ def load() -> Lexicon:
         r"(?<![\w-])(?:" + "|".join(re.escape(a).replace("'", "['’]") for a in alts) + r")(?![\w-])",
         re.IGNORECASE)
     lx.stop = {ln.lower() for ln in _lines("stopwords.txt")}
+    lx.generic = {ln.lower() for ln in _lines("generic.txt")}
+    lx.portfolio = {ln.lower() for ln in _lines("portfolio.txt")}
     for ln in _lines("acronyms.tsv"):
         parts = (ln.split("\t") + ["", ""])[:3]
         lx.acronyms[parts[0]] = (parts[1].strip(), parts[2].strip())

@@ -17,6 +17,7 @@ from glossary.terms.candidates import _ACRONYM, _ORDINAL, _REPORT_VERBS, Mention
 from glossary.terms.lexicon import Lexicon, plural, singular
 
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "’": "'", "‘": "'"})
+_PLACE_PREV = {"in", "near", "around"}
 _SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
 
 
@@ -64,7 +65,7 @@ def link_article(mentions: list[Mention], lx: Lexicon) -> list[Ent]:
     """Referents of one article, in order of first mention."""
     ents: list[Ent] = []
     by_key: dict[tuple[str, str], Ent] = {}
-    owner: dict[int, Ent] = {}
+    owner: dict[int, Ent] = {}  # id(mention) -> referent
     singles: list[Mention] = []
     backrefs: list[Mention] = []
     weak: list[tuple[int, Mention]] = []
@@ -78,12 +79,15 @@ def link_article(mentions: list[Mention], lx: Lexicon) -> list[Ent]:
         e.mentions.append(m)
         return e
 
+    for m in mentions:
+        if m.cat == "person" and m.prev in _PLACE_PREV and len(m.toks) <= 3 and not m.weak:
+            m.cat = "location"  # "in El Fasher"
     for idx, m in enumerate(mentions):
-        if m.acronym_of is not None and m.acronym_of in owner:
-            e = owner[m.acronym_of]
+        if m.acronym_of is not None and id(m.acronym_of) in owner:
+            e = owner[id(m.acronym_of)]
             e.mentions.append(m)
             by_key.setdefault((e.cat, norm(m.text)), e)
-            owner[idx] = e
+            owner[id(m)] = e
             continue
         if m.cat == "single":
             singles.append(m)
@@ -96,26 +100,32 @@ def link_article(mentions: list[Mention], lx: Lexicon) -> list[Ent]:
             continue
         if m.cat in ("title", "concept"):
             key = norm(m.key)
+        elif m.cat == "location":
+            key = lx.place_canon.get(m.text.lower(), norm(m.text))
         else:
             key = norm(m.text)
-        owner[idx] = add(m, m.cat, key)
-        if m.extra_forms:
-            owner[idx].extra.extend(m.extra_forms)
+        e = owner[id(m)] = add(m, m.cat, key)
+        e.extra.extend(f for f in m.extra_forms if f not in e.extra)
 
     persons = [e for e in ents if e.cat == "person"]
 
     def person_for(toks: tuple[str, ...]) -> Ent | None:
         """The full-named person whose surname (and initial) this short form matches."""
+        toks = _unsuffix(toks)
         last = toks[-1]
         initial = toks[0][0] if len(toks) == 2 and re.fullmatch(r"\w\.", toks[0]) else ""
         best = None
         for e in persons:
-            full = e.longest().toks
+            full = _unsuffix(e.longest().toks)
             if len(full) < 2 or full == toks or full[-1] != last:
                 continue
             if initial and full[0][0] != initial:
                 continue
             best = e
+        if best is None and len(toks) == 1:  # "Xi" for Xi Jinping, "Anwar" for Anwar Ibrahim
+            firsts = [e for e in persons if len(e.longest().toks) >= 2 and e.longest().toks[0] == last]
+            if len(firsts) == 1:
+                best = firsts[0]
         return best
 
     # short person forms ("Araghchi", "M. Ryzhenkov") join the full name
@@ -137,7 +147,7 @@ def link_article(mentions: list[Mention], lx: Lexicon) -> list[Ent]:
             target = by_key.get((m.cat, norm(m.text)))
         if target is not None:
             target.mentions.append(m)
-            owner[idx] = target
+            owner[id(m)] = target
 
     for m in singles:
         target = person_for(m.toks)
@@ -148,7 +158,13 @@ def link_article(mentions: list[Mention], lx: Lexicon) -> list[Ent]:
         if known is not None:
             known.mentions.append(m)
             continue
-        if m.next in _REPORT_VERBS and not m.weak:
+        if m.weak:
+            continue
+        if m.prev in _PLACE_PREV and not m.sent_initial:
+            m.cat = "location"
+            add(m, "location", norm(m.text))
+            continue
+        if m.next in _REPORT_VERBS:
             m.cat = "person"
             e = add(m, "person", norm(m.text))
             persons.append(e)
@@ -193,14 +209,23 @@ def link_article(mentions: list[Mention], lx: Lexicon) -> list[Ent]:
             if other is e or other not in ents:
                 continue
             o = other.longest().toks
-            if len(t) >= 2 and len(o) > len(t) and o[-len(t):] == t and e in ents:
+            pre = o[:o.index("of")] if "of" in o else ()
+            suffix = o[-len(t):] == t and o[-len(t) - 1] not in ("of", "the", "for")
+            if len(t) >= 2 and len(o) > len(t) and (suffix or pre == t) and e in ents:
                 other.mentions.extend(e.mentions)
                 ents.remove(e)
                 break
 
     _merge_events(ents, lx)
+    ents = [e for e in ents if not all(m.weak for m in e.mentions)]
     ents.sort(key=lambda e: min(m.start for m in e.mentions))
     return ents
+
+
+def _unsuffix(toks: tuple[str, ...]) -> tuple[str, ...]:
+    while len(toks) > 1 and toks[-1] in ("jr", "sr", "ii", "iii", "iv", "jr.", "sr."):
+        toks = toks[:-1]
+    return toks
 
 
 def _head(toks: tuple[str, ...]) -> str:
@@ -232,14 +257,17 @@ def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
             out |= expand.get(w, {w})
         return out
 
-    events = [e for e in ents if e.cat == "event"]
+    events = [e for e in ents if e.cat in ("event", "organization") and len(e.longest().toks) > 1]
     for e in sorted(events, key=lambda e: len(e.longest().toks)):
         small = e.longest().toks
         for other in events:
             if other is e or other not in ents or e not in ents:
                 continue
             big = other.longest().toks
-            if len(big) <= len(small) or _head(big) != _head(small):
+            if len(big) <= len(small) or _head(big) != _head(small) or other.cat != e.cat:
+                continue
+            o_small = [w for w in small if _ORDINAL.match(w)]
+            if o_small and o_small != [w for w in big if _ORDINAL.match(w)]:
                 continue
             if bag(small) <= bag(big):
                 other.mentions.extend(e.mentions)
