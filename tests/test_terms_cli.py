@@ -46,7 +46,7 @@ def test_tsv_output(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "term\tcategory\tvariants\tcount"
     rows = {ln.split("\t")[0]: ln.split("\t") for ln in lines[1:]}
-    assert rows["Non-Aligned Movement"][1:] == ["organization", "NAM", "2"]
+    assert rows["Non-Aligned Movement"][1:] == ["organization", "NAM", "4"]
     assert all(len(r) == 4 for r in rows.values())
 
 
