@@ -12,7 +12,9 @@ differ only in those ways are the same text for a translator, so quality checks 
   hamza-carrying alefs to bare alef, diacritics (U+064B-U+065F, U+0670) and tatweel removed,
   ZWNJ to a space, ZWJ and direction marks removed, whitespace collapsed, digits folded;
 * :func:`fold`          -- the key for any language: case-folded, ``ё`` to ``е``, typographic
-  apostrophes unified, digits folded, whitespace collapsed; Persian additionally as above.
+  apostrophes unified, digits folded, whitespace collapsed; Persian additionally as above;
+  Russian, Belarusian and Ukrainian additionally with Latin look-alike letters inside Cyrillic
+  words read as Cyrillic (a Latin ``i`` typed for Belarusian ``і``, a Latin ``o`` or ``c``).
 
 :func:`persian_letters` is the one function meant for stored text: it only replaces the Arabic
 letter forms ``ي ى ك`` by the Persian ``ی ی ک`` (what CLDR suggestions and translators should store).
@@ -54,6 +56,9 @@ _PERSIAN_FOLD = str.maketrans({
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'", "\u00b4": "'"})
 _SPACE = re.compile(r"\s+")
+_CYRILLIC_WORD = re.compile(r"[^\W\d_]*[\u0400-\u04ff][^\W\d_]*")
+_HOMOGLYPHS = str.maketrans("aceopxykmthb", "асеорхукмтнв")
+_HOMOGLYPHS_I = str.maketrans("aceopxykmthbi", "асеорхукмтнві")
 
 
 def persian_letters(text: str) -> str:
@@ -90,4 +95,7 @@ def fold(text: str, lang: str = "") -> str:
         text = unicodedata.normalize("NFC", text)
         text = text.replace("\u00ad", "")  # soft hyphen
     text = text.translate(_APOSTROPHES).casefold().replace("ё", "е")
+    if base in ("ru", "be", "uk"):
+        table = _HOMOGLYPHS_I if base in ("be", "uk") else _HOMOGLYPHS
+        text = _CYRILLIC_WORD.sub(lambda m: m.group().translate(table), text)
     return collapse_space(fold_digits(text))

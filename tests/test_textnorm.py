@@ -25,3 +25,10 @@ def test_fold_is_for_keys_and_persian_letters_for_storage():
     assert fold("Ёлка  Движение", "ru") == "елка движение"
     assert fold("Аб’яднаных", "be") == "аб'яднаных"
     assert fold("ايران", "fa") == fold("ایران", "fa-AF")
+
+
+def test_latin_look_alikes_inside_cyrillic_words():
+    assert fold("Mінск i Pух", "be") == "мінск i рух"      # Latin M, P in Cyrillic words
+    assert fold("Бeларусi", "be") == "беларусі"             # Latin e and i typed for е, і
+    assert fold("Bеликобритания", "ru") == "великобритания"
+    assert fold("Minsk and NATO", "ru") == "minsk and nato"  # Latin words stay Latin
