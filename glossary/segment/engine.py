@@ -191,142 +191,395 @@ def _split_atoms(pattern: str) -> list[str]:
     return atoms
 
 
-def _fixed_tail(pattern: str) -> str:
-    """The longest fixed-width suffix of ``pattern`` made of whole top-level atoms ("" if none)."""
-    atoms = _split_atoms(pattern)
-    tail = ""
-    for atom in reversed(atoms):
-        cand = atom + tail
+def _top_alternatives(pattern: str) -> list[str]:
+    """Split ``pattern`` at its top-level ``|`` (outside groups and classes)."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+_QUANT = re.compile(r"(?:\{(\d*)(,?)(\d*)\}|([?*+]))([?+]?)$")
+
+
+def _variants(pattern: str, limit: int = 64) -> list[str] | None:
+    """Equivalent alternatives of ``pattern`` with optional parts and short alternations spelled
+    out (``a?b`` -> ``b``, ``ab``), so that each can be a fixed-width look-behind; None if there
+    would be more than ``limit``."""
+    alts = _top_alternatives(pattern)
+    if len(alts) > 1:
+        out: list[str] = []
+        for alt in alts:
+            got = _variants(alt, limit)
+            if got is None:
+                return None
+            out.extend(got)
+            if len(out) > limit:
+                return None
+        return out
+    result = [""]
+    for atom in _split_atoms(pattern):
+        choices = _atom_variants(atom, limit)
+        if choices is None:
+            return None
+        result = [r + c for r in result for c in choices]
+        if len(result) > limit:
+            return None
+    return result
+
+
+def _atom_variants(atom: str, limit: int) -> list[str] | None:
+    m = _QUANT.search(atom) if len(atom) > 1 and not atom.endswith("\\?") else None
+    if m and atom[:m.start()] and not atom[:m.start()].endswith("\\"):
+        base = atom[:m.start()]
+        if m.group(5):  # lazy / possessive: keep as is
+            return [atom]
+        if m.group(4) == "?":
+            lo, hi = 0, 1
+        elif m.group(4):
+            return [atom]
+        else:
+            lo = int(m.group(1) or 0)
+            hi = lo if not m.group(2) else (int(m.group(3)) if m.group(3) else -1)
+            if hi < 0 or hi > 3:
+                return [atom]
+        inner = _atom_variants(base, limit) or [base]
+        out = []
+        for k in range(lo, hi + 1):
+            reps = [""]
+            for _ in range(k):
+                reps = [r + v for r in reps for v in inner]
+            out.extend(reps)
+        return out if len(out) <= limit else None
+    if atom.startswith("(?:") and atom.endswith(")"):
+        inner = _variants(atom[3:-1], limit)
+        if inner is None:
+            return None
+        return [f"(?:{v})" if v else "" for v in inner]
+    return [atom]
+
+
+def _fixed_forms(pattern: str) -> list[str] | None:
+    """``pattern`` as a list of fixed-width alternatives, or None."""
+    forms = _variants(pattern)
+    if not forms:
+        return None
+    for f in forms:
         try:
-            lo, hi = _width(cand)
+            lo, hi = _width(f)
         except re.error:
+            return None
+        if lo != hi or lo == 0 and f.strip("^$") != f:
+            return None
+    return forms
+
+
+def _fixed_tail(pattern: str) -> list[str]:
+    """Fixed-width alternatives for the longest suffix of whole top-level atoms ([] if none)."""
+    atoms = _split_atoms(pattern)
+    best: list[str] = []
+    for i in range(len(atoms) - 1, -1, -1):
+        forms = _fixed_forms("".join(atoms[i:]))
+        if forms is None:
             break
-        if lo != hi:
-            break
-        tail = cand
-    return tail
+        best = forms
+    return [f for f in best if f]
+
+
+_WS_CHARS = (" \t\n\r\f\v\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+             "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_LINE_BREAKS = "\n\r\u2028\u2029"
+_WS_NO_NL = "".join(c for c in _WS_CHARS if c not in _LINE_BREAKS)
+
+
+def _confine_to_line(pattern: str) -> str:
+    """Make a rule pattern unable to match a line break (the text is scanned whole, but SRX
+    rules must behave as if each line were segmented on its own)."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    in_class = False
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            esc = pattern[i:i + 2]
+            if esc == r"\s":
+                out.append("[^\\S\\n\\r\\u2028\\u2029]" if not in_class else
+                           _WS_NO_NL.encode("unicode_escape").decode("ascii"))
+            elif esc in (r"\W", r"\D") and not in_class:
+                out.append("[^" + esc[1].lower().join(["\\", ""]) + "\\n\\r\\u2028\\u2029]")
+            else:
+                out.append(esc)
+            i += 2
+            continue
+        if in_class:
+            if c == "]" and not (out and out[-1] in ("[", "[^")):
+                in_class = False
+            out.append(c)
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                out.append("[^\\n\\r\\u2028\\u2029")
+                i += 2
+                continue
+            out.append(c)
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+_SPACE_SET = frozenset(_WS_CHARS)
+
+
+def _edge_set(items, last: bool):
+    """The set of characters the pattern's first (or last) consumed character can be, or None."""
+    seq = list(items)
+    if last:
+        seq.reverse()
+    acc: set[str] = set()
+    for op, av in seq:
+        name = str(op)
+        if name in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue
+        if name == "LITERAL":
+            return acc | {chr(av)}
+        if name == "IN":
+            chars: set[str] = set()
+            if av and str(av[0][0]) == "NEGATE":
+                # [^\S…] = whitespace except the listed characters
+                rest = av[1:]
+                if any(str(o) == "CATEGORY" and str(a) == "CATEGORY_NOT_SPACE" for o, a in rest) \
+                        and all(str(o) in ("LITERAL", "CATEGORY") for o, a in rest):
+                    excluded = {chr(a) for o, a in rest if str(o) == "LITERAL"}
+                    return acc | (_SPACE_SET - excluded)
+                return None
+            for iop, iav in av:
+                iname = str(iop)
+                if iname == "LITERAL":
+                    chars.add(chr(iav))
+                elif iname == "RANGE":
+                    if iav[1] - iav[0] > 3000:
+                        return None
+                    chars.update(map(chr, range(iav[0], iav[1] + 1)))
+                elif iname == "CATEGORY" and str(iav) == "CATEGORY_SPACE":
+                    chars |= _SPACE_SET
+                else:
+                    return None
+            return acc | chars
+        if name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            sub = av[-1] if name == "SUBPATTERN" else av
+            got = _edge_set(sub, last)
+            return None if got is None else acc | got
+        if name == "BRANCH":
+            for alt in av[1]:
+                got = _edge_set(alt, last)
+                if got is None:
+                    return None
+                acc |= got
+            return acc
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            lo, _hi, body = av
+            got = _edge_set(body, last)
+            if got is None:
+                return None
+            acc |= got
+            if lo > 0:
+                return acc
+            continue
+        return None
+    return None  # nothing consumed for sure
+
+
+def _class(chars: set[str]) -> str:
+    return "[" + "".join(sorted(re.escape(c) if c not in "\n" else "\\n" for c in chars)) + "]"
 
 
 @dataclass(slots=True)
 class _SlowException:
     """A no-break rule whose before-break pattern has a variable width."""
 
-    prefilter: re.Pattern[str]  # (?<=fixed tail)(?=after), anchored with .match at the candidate
-    full: re.Pattern[str]       # (?:before)\Z searched in a bounded window ending at the candidate
+    prefilter: re.Pattern[str]  # (?<=fixed tail)(?=after), anchored at the break with .match
+    full: re.Pattern[str]       # (?:before)\Z, searched in a bounded window ending at the break
     maxwidth: int
-    anchored: bool              # before starts with ^: one match from the paragraph start
+    anchored: bool              # before starts with ^: one match from the line start
 
 
 class CompiledRules:
-    """An ordered SRX rule list compiled for fast segmentation."""
+    """An ordered SRX rule list compiled into one scanning regex.
+
+    The scanning regex has the form ``[S](?:ALT_1|…|ALT_k|(?<=\\n))``: ``S`` is the set of
+    characters a break rule's match can pivot on (the last character of a fixed-width
+    ``beforebreak``, the first character of a variable-width one), which lets ``re`` skip
+    through the text in C; each ``ALT_i`` checks the break rule's ``beforebreak`` and
+    ``afterbreak`` and, in a negative look-ahead, all fixed-width no-break rules listed before
+    it at once. Only variable-width no-break rules (rare) are left to Python, and only where
+    their fixed-width tail and afterbreak match.
+    """
 
     def __init__(self, rules: list[SrxRule], max_lookbehind: int = 100) -> None:
         self.rules = list(rules)
-        breaks: list[str] = []
-        self._break_slots: list[tuple[list[str], list[_SlowException]]] = []
         fast: list[str] = []
-        slow: list[_SlowException] = []
+        slow_pre: list[str] = []
+        self._slow: list[_SlowException] = []
+        slow_groups: list[tuple[int, ...]] = []
+        alts: list[str] = []
+        pivot: set[str] | None = {"\n"}
+        self._kinds: dict[str, tuple[int, ...]] = {}
+        k = 0
         for rule in self.rules:
-            before = _decap(translate_java_regex(rule.before))
-            after = _decap(translate_java_regex(rule.after))
-            if rule.is_break:
-                if not before and not after:
-                    continue
-                # before must consume at least something or the scan would never advance
-                breaks.append(f"({before})" + (f"(?={after})" if after else ""))
-                self._break_slots.append((list(fast), list(slow)))
-            else:
-                self._add_exception(before, after, fast, slow, max_lookbehind)
-        if not breaks:
-            self._scan = None
-        else:
+            before = _confine_to_line(_decap(translate_java_regex(rule.before)))
+            after = _confine_to_line(_decap(translate_java_regex(rule.after)))
+            if not rule.is_break:
+                self._add_exception(before, after, fast, slow_pre, max_lookbehind)
+                continue
+            if not before:
+                continue  # an empty beforebreak never advances a forward search: ignored, as choppa does
             try:
-                self._scan = re.compile("|".join(breaks))
+                parsed = _sre_parse.parse(before)
+                lo, hi = parsed.getwidth()
             except re.error as exc:
-                raise GlossaryError(f"SRX break rules do not compile: {exc}") from None
-        self._deciders: list[tuple[re.Pattern[str] | None, tuple[_SlowException, ...]]] = []
-        for fast_list, slow_list in self._break_slots:
-            rx = re.compile("|".join(fast_list)) if fast_list else None
-            self._deciders.append((rx, tuple(slow_list)))
+                raise GlossaryError(f"SRX rule does not compile: {rule.before!r}: {exc}") from None
+            tail = (f"(?={after})" if after else "")
+            if fast:
+                tail += "(?!" + "|".join(fast) + ")"
+            tail += f"(?P<b{k}>)"
+            if slow_pre:
+                # mark the match when a variable-width no-break rule may apply; Python checks it
+                tail += f"(?:(?={'|'.join(slow_pre)})(?P<s{k}>))?"
+                self._kinds[f"s{k}"] = tuple(range(len(self._slow)))
+            if lo == hi and lo > 0:
+                edge = _edge_set(parsed, last=True)
+                alts.append(f"(?<={before}){tail}")
+            else:
+                edge = _edge_set(parsed, last=False)
+                alts.append(f"(?<=(?=(?>{before}){tail})[\\s\\S])")
+            if edge is None or pivot is None:
+                pivot = None
+            else:
+                pivot |= edge
+            k += 1
+        alts.append("(?<=\\n)(?P<nl>)")
+        head = _class(pivot) if pivot is not None else "[\\s\\S]"
+        try:
+            self._scan = re.compile(head + "(?:" + "|".join(alts) + ")", re.M)
+        except re.error as exc:
+            raise GlossaryError(f"SRX rules do not compile together: {exc}") from None
 
-    @staticmethod
-    def _add_exception(before: str, after: str, fast: list[str], slow: list[_SlowException],
+    def _add_exception(self, before: str, after: str, fast: list[str], slow_pre: list[str],
                        max_lookbehind: int) -> None:
         look_after = f"(?={after})" if after else ""
         if not before:
-            fast.append(f"(?:{look_after})" if look_after else "(?:)")
+            fast.append(look_after or "(?:)")
             return
         try:
             lo, hi = _width(before)
         except re.error as exc:
             raise GlossaryError(f"SRX rule does not compile: {before!r}: {exc}") from None
         if lo == hi:
-            fast.append(f"(?:(?<={before}){look_after})")
+            fast.append(f"(?<={before}){look_after}")
             return
-        tail = _fixed_tail(before)
-        pre = (f"(?<={tail})" if tail else "") + look_after
+        forms = _fixed_forms(before)
+        if forms is not None and all(forms):
+            fast.append("(?:" + "|".join(f"(?<={f})" for f in forms) + f"){look_after}")
+            return
+        ftail = _fixed_tail(before)
+        pre = ("(?:" + "|".join(f"(?<={f})" for f in ftail) + ")" if ftail else "") + look_after
+        slow_pre.append("(?:" + pre + ")")
         maxwidth = hi if hi < _sre_parse.MAXREPEAT else max_lookbehind * 4
-        slow.append(_SlowException(
-            prefilter=re.compile(pre),
-            full=re.compile(f"(?:{before})\\Z"),
+        self._slow.append(_SlowException(
+            prefilter=re.compile(pre, re.M),
+            full=re.compile(f"(?:{before})\\Z", re.M),
             maxwidth=maxwidth,
             anchored=before.startswith("^"),
         ))
 
-    def _is_exception(self, para: str, p: int, slot: int) -> bool:
-        rx, slow = self._deciders[slot]
-        if rx is not None and rx.match(para, p):
-            return True
-        for ex in slow:
-            if ex.prefilter.match(para, p) is None:
+    def _slow_applies(self, text: str, p: int, line_start: int) -> bool:
+        for ex in self._slow:
+            if ex.prefilter.match(text, p) is None:
                 continue
             if ex.anchored:
-                if p <= ex.maxwidth and ex.full.match(para, 0, p):
+                if p - line_start <= ex.maxwidth and ex.full.match(text, line_start, p):
                     return True
-            elif ex.full.search(para, max(0, p - ex.maxwidth), p):
+            elif ex.full.search(text, max(line_start, p - ex.maxwidth), p):
                 return True
         return False
 
-    def breaks(self, para: str) -> list[int]:
-        """Break positions inside one paragraph (no line breaks), in increasing order."""
-        if self._scan is None:
-            return []
-        out: list[int] = []
-        last = 0
-        is_exc = self._is_exception
-        for m in self._scan.finditer(para):
-            slot = m.lastindex - 1  # type: ignore[operator]
-            p = m.end(slot + 1)
-            if p <= last:
-                continue
-            if not is_exc(para, p, slot):
-                out.append(p)
-                last = p
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of ``text`` (whitespace-trimmed, line breaks are hard)."""
+        if "\r" in text or "\u2028" in text or "\u2029" in text:
+            return self._spans_by_line(text)
+        return self._spans(text, 0, len(text), 0)
+
+    def _spans_by_line(self, text: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for lm in _LINE.finditer(text):
+            line = lm.group()
+            out.extend((s + lm.start(), e + lm.start()) for s, e in self._spans(line, 0, len(line), 0))
+        return out
+
+    def _spans(self, text: str, start: int, end: int, base: int) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        append = out.append
+        ws = _WS
+        prev = start
+        slow = self._slow_applies
+        rfind = text.rfind
+        for m in self._scan.finditer(text, start, end):
+            g = m.lastgroup
+            if g == "nl":
+                p = m.start()
+            else:
+                if g[0] == "s":  # type: ignore[index]
+                    p = m.end(g)
+                    if slow(text, p, rfind("\n", 0, p) + 1):
+                        continue
+                else:
+                    p = m.end(g)
+                if p <= prev:
+                    continue
+            chunk = text[prev:p]
+            s = chunk.lstrip(ws)
+            if s:
+                st = p - len(s)
+                append((base + st, base + st + len(s.rstrip(ws))))
+            prev = p
+        chunk = text[prev:end]
+        s = chunk.lstrip(ws)
+        if s:
+            st = end - len(s)
+            append((base + st, base + st + len(s.rstrip(ws))))
         return out
 
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-_WS = " \t\n\r\f\v\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-      "\u2028\u2029\u202f\u205f\u3000\ufeff"
+_WS = _WS_CHARS + "\ufeff"
 
 
 def spans(text: str, rules: CompiledRules) -> list[tuple[int, int]]:
     """(start, end) of each sentence: whitespace-trimmed, never empty, line breaks are hard breaks."""
-    out: list[tuple[int, int]] = []
-    append = out.append
-    ws = _WS
-    for lm in _LINE.finditer(text):
-        base = lm.start()
-        para = lm.group()
-        if not para.strip(ws):
-            continue
-        prev = 0
-        for p in rules.breaks(para) + [len(para)]:
-            chunk = para[prev:p]
-            s = chunk.lstrip(ws)
-            if s:
-                e = s.rstrip(ws)
-                st = base + prev + len(chunk) - len(s)
-                append((st, st + len(e)))
-            prev = p
-    return out
+    return rules.spans(text)
