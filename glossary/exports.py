@@ -7,8 +7,8 @@ produce the same bytes. Files, all under ``tmx/`` (``<lang>`` = each target lang
 * ``glossary.tbx``: TBX-Basic, TBX v2 (``<martif>``), every term with its translations
   (:mod:`glossary.formats.tbx`); the form OmegaT and translate-toolkit read.
 * ``glossary.v3.tbx``: the same as TBX v3 (TBX-Basic dialect). Only on request
-  (``glossary export --format tbx --tbx-version 3``); once it exists, ``build`` keeps it
-  up to date.
+  (``glossary export --format tbx --tbx-version 3``); once it exists, ``build`` and every
+  TBX export keep it up to date (delete it to stop that).
 * ``glossary.en-<lang>.utf8``: OmegaT tab-separated glossary; ``glossary.en-<lang>.csv``: the
   same as CSV (:mod:`glossary.formats.tsv`). Only terms with a translation in ``<lang>``.
 * ``<slug>.en-<lang>.tmx`` and ``glossary.en-<lang>.tmx``: bilingual TMX for memoQ/Trados
@@ -137,10 +137,11 @@ def write_formats(out: Path, articles: Mapping[str, Sequence[Unit]], glossary: S
 
     (out / "tmx").mkdir(parents=True, exist_ok=True)
     terms, variants = _enrich(glossary, out)
-    if "tbx" in formats and terms:
+    if "tbx" in formats:
         for version in sorted(set(tbx_versions)):
-            path = tbx_path(out, version)
-            record(path, write_tbx(path, terms, langs, SOURCE_LANG, version, variants))
+            path = tbx_path(out, version)  # no term at all: no TBX (an empty body is invalid)
+            record(path, write_tbx(path, terms, langs, SOURCE_LANG, version, variants) if terms
+                   else _remove(path))
     for lang in langs:
         has_terms = bool(tab_rows(terms, lang))
         if "tsv" in formats:
@@ -237,4 +238,5 @@ def export(out: str | Path, langs: Sequence[str] | None = None,
     articles, glossary = units_from_catalogs(out, langs)
     if "tbx" in set(formats) and not glossary:
         raise GlossaryError("the glossary has no terms: nothing to write as TBX", str(out))
-    return write_formats(out, articles, glossary, langs, formats, (tbx_version,))
+    versions = {tbx_version} | ({3} if tbx_path(out, 3).exists() else set())  # as build does
+    return write_formats(out, articles, glossary, langs, formats, versions)

@@ -124,7 +124,9 @@ def test_rebuild_rewrites_nothing(kit):
     assert {p: p.stat().st_mtime_ns for p in (kit / "tmx").iterdir()} == before
 
 
-def test_export_gives_the_same_bytes(kit, capsys):
+def test_export_gives_the_same_bytes(kit, capsys, monkeypatch):
+    # files are deleted below, so TMX creation dates come from SOURCE_DATE_EPOCH, not the clock
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764300000")
     fill_ru(kit)
     build([SEED], kit, ["fa", "ru", "be"])
     built = snapshot(kit)
@@ -183,6 +185,9 @@ def test_bilingual_files_only_with_entries(tmp_path):
     assert sorted(p.name for p in (tmp_path / "tmx").iterdir()) == ["glossary.tbx"]
     assert sorted(p.name for p in written) == ["glossary.en-ru.csv", "glossary.en-ru.utf8",
                                                "glossary.tbx"]
+    written, unchanged = write_formats(tmp_path, {}, [], ["ru"])  # no term left at all
+    assert list((tmp_path / "tmx").iterdir()) == [] and unchanged == []
+    assert [p.name for p in written] == ["glossary.tbx"]
 
 
 def test_export_errors(tmp_path, capsys):
