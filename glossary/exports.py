@@ -140,8 +140,8 @@ def write_formats(out: Path, articles: Mapping[str, Sequence[Unit]], glossary: S
     if "tbx" in formats:
         for version in sorted(set(tbx_versions)):
             path = tbx_path(out, version)  # no term at all: no TBX (an empty body is invalid)
-            record(path, write_tbx(path, terms, langs, SOURCE_LANG, version, variants) if terms
-                   else _remove(path))
+            record(path, write_tbx(path, terms, _canonical(langs), SOURCE_LANG, version,
+                                   variants) if terms else _remove(path))
     for lang in langs:
         has_terms = bool(tab_rows(terms, lang))
         if "tsv" in formats:
@@ -159,6 +159,13 @@ def write_formats(out: Path, articles: Mapping[str, Sequence[Unit]], glossary: S
                 record(path, write_tmx(path, pairs, [lang], SOURCE_LANG) if pairs
                        else _remove(path))
     return written, [p for p in unchanged if p.exists()]
+
+
+def _canonical(langs: Sequence[str]) -> list[str]:
+    """Languages in one fixed order (fa, ru, be, then the rest sorted), whatever order
+    ``--langs`` gave, so that build and export write the same term base."""
+    rest = sorted(set(langs) - set(DEFAULT_TARGETS))
+    return [l for l in DEFAULT_TARGETS if l in langs] + rest
 
 
 def _remove(path: Path) -> bool:

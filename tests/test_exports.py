@@ -206,3 +206,16 @@ def test_export_langs_subset(kit):
         (kit / "tmx" / name).unlink()
     assert main(["export", "--out", str(kit), "--langs", "ru", "--format", "tsv"]) == 0
     assert extras(kit) == ["glossary.en-ru.utf8"]
+
+
+def test_language_order_does_not_change_the_term_base(tmp_path):
+    from glossary.exports import write_formats
+    from glossary.model import Translation, Unit
+
+    term = Unit("glossary-title-1", "Foreign Minister", category="title",
+                translations={"ru": Translation("министр иностранных дел", "ru"),
+                              "fa": Translation("وزیر امور خارجه", "fa")})
+    write_formats(tmp_path, {}, [term], ["ru", "fa"], ["tbx"])
+    first = (tmp_path / "tmx" / "glossary.tbx").read_bytes()
+    written, _ = write_formats(tmp_path, {}, [term], ["fa", "ru"], ["tbx"])
+    assert written == [] and (tmp_path / "tmx" / "glossary.tbx").read_bytes() == first
