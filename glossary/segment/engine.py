@@ -429,6 +429,24 @@ class _SlowException:
     anchored: bool              # before starts with ^: one match from the line start
 
 
+def _join_fast(fast: list[tuple[str, str]]) -> str:
+    """One alternation for "some no-break rule matches here": rules with the same afterbreak
+    share one look-ahead, tested before their look-behinds (exactly the same disjunction)."""
+    groups: dict[str, list[str]] = {}
+    for before, after in fast:
+        groups.setdefault(after, []).append(before)
+    parts: list[str] = []
+    for after, befores in groups.items():
+        look = f"(?={after})" if after else ""
+        if any(b == "" for b in befores):
+            parts.append(look or "(?:)")
+        elif len(befores) == 1:
+            parts.append(look + befores[0])
+        else:
+            parts.append(look + "(?:" + "|".join(befores) + ")")
+    return "|".join(parts)
+
+
 class CompiledRules:
     """An ordered SRX rule list compiled into one scanning regex.
 
@@ -443,7 +461,7 @@ class CompiledRules:
 
     def __init__(self, rules: list[SrxRule], max_lookbehind: int = 100) -> None:
         self.rules = list(rules)
-        fast: list[str] = []
+        fast: list[tuple[str, str]] = []
         slow_pre: list[str] = []
         self._slow: list[_SlowException] = []
         slow_groups: list[tuple[int, ...]] = []
@@ -466,7 +484,7 @@ class CompiledRules:
                 raise GlossaryError(f"SRX rule does not compile: {rule.before!r}: {exc}") from None
             tail = (f"(?={after})" if after else "")
             if fast:
-                tail += "(?!" + "|".join(fast) + ")"
+                tail += "(?!" + _join_fast(fast) + ")"
             tail += f"(?P<b{k}>)"
             if slow_pre:
                 # mark the match when a variable-width no-break rule may apply; Python checks it
@@ -490,22 +508,22 @@ class CompiledRules:
         except re.error as exc:
             raise GlossaryError(f"SRX rules do not compile together: {exc}") from None
 
-    def _add_exception(self, before: str, after: str, fast: list[str], slow_pre: list[str],
+    def _add_exception(self, before: str, after: str, fast: list[tuple[str, str]], slow_pre: list[str],
                        max_lookbehind: int) -> None:
         look_after = f"(?={after})" if after else ""
         if not before:
-            fast.append(look_after or "(?:)")
+            fast.append(("", after))
             return
         try:
             lo, hi = _width(before)
         except re.error as exc:
             raise GlossaryError(f"SRX rule does not compile: {before!r}: {exc}") from None
         if lo == hi:
-            fast.append(f"(?<={before}){look_after}")
+            fast.append((f"(?<={before})", after))
             return
         forms = _fixed_forms(before)
         if forms is not None and all(forms):
-            fast.append("(?:" + "|".join(f"(?<={f})" for f in forms) + f"){look_after}")
+            fast.append(("(?:" + "|".join(f"(?<={f})" for f in forms) + ")", after))
             return
         ftail = _fixed_tail(before)
         pre = ("(?:" + "|".join(f"(?<={f})" for f in ftail) + ")" if ftail else "") + look_after
@@ -534,6 +552,13 @@ class CompiledRules:
         if "\r" in text or "\u2028" in text or "\u2029" in text:
             return self._spans_by_line(text)
         return self._spans(text, 0, len(text), 0)
+
+    def spans_range(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        """Like :meth:`spans` for ``text[start:end]`` where ``start`` and ``end`` are line
+        boundaries (0, len(text) or the index of a "\\n"); offsets are into ``text``."""
+        if "\r" in text or "\u2028" in text or "\u2029" in text:
+            return [(s, e) for s, e in self._spans_by_line(text) if start <= s and e <= end]
+        return self._spans(text, start, end, 0)
 
     def _spans_by_line(self, text: str) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []

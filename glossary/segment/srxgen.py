@@ -24,11 +24,12 @@ UPPER = ("A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĘĚĞĮİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰ�
 LOWER = ("a-zß-öø-ÿāăąćčďđēęěğįıłńňōőœřśşšţťūůűųźżž"
          "а-яёђѓєѕіїјљњћќўџґ")
 PERSIAN = "ء-يٮ-ۓەۺ-ۿ"  # Arabic-script letters used in Persian (incl. پ چ ژ گ ک ی)
+LETTER = "A-Za-zÀ-ÖØ-öø-ɏЀ-ӿ"  # Latin (with Latin-1 and Extended-A/B) and Cyrillic letters
 MACROS = {
     "{U}": UPPER,
     "{Lo}": LOWER,
-    "{A}": UPPER + LOWER + PERSIAN,
-    "{W}": UPPER + LOWER + PERSIAN + "0-9٠-٩۰-۹",
+    "{A}": LETTER + PERSIAN,
+    "{W}": LETTER + PERSIAN + "0-9٠-٩۰-۹",
 }
 _ABBR = re.compile(r"\{abbr:(\w+)\}")
 
@@ -82,14 +83,21 @@ def read_rules(name: str, lang: str) -> list[SrxRule]:
         if not m:
             rules.append(SrxRule(kind == "yes", before, after, comment))
             continue
-        # one rule per abbreviation length: every beforebreak keeps a fixed width
+        # one rule per abbreviation length: every beforebreak keeps a fixed width. A leading
+        # "(?<![…])" word-boundary test moves behind the literals ("(?:Mr|Dr)\\.(?<![…]...)"),
+        # the same condition, but engines reject most positions on the first letter.
+        bound = re.fullmatch(r"\(\?<!(\[[^\]]*\])\)\(\?:", before[:m.start()])
         by_len: dict[int, list[str]] = {}
         for entry in read_list(m.group(1)):
             by_len.setdefault(len(entry), []).append(entry)
         for n, (length, entries) in enumerate(sorted(by_len.items(), reverse=True)):
             alt = "|".join(_escape(e) for e in sorted(entries))
-            rules.append(SrxRule(kind == "yes", before[:m.start()] + alt + before[m.end():], after,
-                                 comment if n == 0 else ""))
+            rest = before[m.end():]
+            if bound and rest == r")\.":
+                pat = f"(?:{alt})\\.(?<!{bound.group(1)}.{{{length + 1}}})"
+            else:
+                pat = before[:m.start()] + alt + rest
+            rules.append(SrxRule(kind == "yes", pat, after, comment if n == 0 else ""))
     return rules
 
 
