@@ -36,8 +36,8 @@ from glossary.formats.tsv import rows as tab_rows
 from glossary.formats.tsv import write_csv, write_tab
 from glossary.langs import DEFAULT_TARGETS, SOURCE_LANG
 from glossary.model import Unit
+from glossary.units import GLOSSARY, catalog_units
 
-GLOSSARY = "glossary"
 FORMATS: tuple[str, ...] = ("tbx", "tsv", "csv", "tmx")
 V3_NAME = f"{GLOSSARY}.v3.tbx"
 
@@ -178,16 +178,15 @@ def _remove(path: Path) -> bool:
 
 
 def write_extras(out: Path, articles: Mapping[str, Sequence[Unit]], glossary: Sequence[Unit],
-                 langs: Sequence[str]) -> list[Path]:
-    """Write term bases and per-pair memories under ``out``; return the files rewritten.
+                 langs: Sequence[str]) -> tuple[list[Path], list[Path]]:
+    """Write term bases and per-pair memories under ``out``; return (rewritten, unchanged).
 
     The TBX v3 file is refreshed only when an earlier ``glossary export --tbx-version 3``
     created it.
     """
     out = Path(out)
     versions = (2, 3) if tbx_path(out, 3).exists() else (2,)
-    written, _ = write_formats(out, articles, glossary, langs, FORMATS, versions)
-    return written
+    return write_formats(out, articles, glossary, langs, FORMATS, versions)
 
 
 # ---------------------------------------------------------------- export from catalogs
@@ -205,8 +204,6 @@ def units_from_catalogs(out: Path, langs: Sequence[str]
                         ) -> tuple[dict[str, list[Unit]], list[Unit]]:
     """The article and glossary Units ``glossary build`` would hand to :func:`write_extras`,
     rebuilt from ``locales/`` (templates and ``<lang>/LC_MESSAGES`` catalogs)."""
-    from glossary.pipeline import _units  # the build's own catalog -> Unit mapping
-
     locales = out / "locales"
     if not (locales / f"{GLOSSARY}.pot").is_file():
         raise GlossaryError("no locales/glossary.pot here: run glossary build first", str(out))
@@ -220,17 +217,11 @@ def units_from_catalogs(out: Path, langs: Sequence[str]
         slug = pot_path.stem
         if slug in (GLOSSARY, "memory"):
             continue
-        units: dict[str, Unit] = {}
-        _units(read_po(pot_path), "", slug, False, units)
-        for lang in langs:
-            po = read_po(locales / lang / "LC_MESSAGES" / f"{slug}.po")
-            if po is not None:
-                _units(po, lang, slug, False, units)
-        articles[slug] = list(units.values())
-    terms: dict[str, Unit] = {}
-    for lang in langs:
-        _units(read_po(locales / lang / "LC_MESSAGES" / f"{GLOSSARY}.po"), lang, "", True, terms)
-    return articles, list(terms.values())
+        articles[slug] = catalog_units(slug, read_po(pot_path), {
+            lang: read_po(locales / lang / "LC_MESSAGES" / f"{slug}.po") for lang in langs})
+    terms = catalog_units(GLOSSARY, None, {
+        lang: read_po(locales / lang / "LC_MESSAGES" / f"{GLOSSARY}.po") for lang in langs})
+    return articles, terms
 
 
 def export(out: str | Path, langs: Sequence[str] | None = None,

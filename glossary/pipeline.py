@@ -7,10 +7,10 @@ content did not change.
 
 from __future__ import annotations
 
-import hashlib
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import polib
@@ -22,14 +22,13 @@ from glossary.formats.po import new_catalog, read_po, write_po
 from glossary.formats.tmx import write_tmx
 from glossary.langs import SOURCE_LANG
 from glossary.merge import merge
-from glossary.model import Article, Origin, State, Term, Translation, Unit
+from glossary.model import Article, State, Term, Translation, Unit
 from glossary.progress import progress
 from glossary.segment import segment
 from glossary.terms import extract_terms
+from glossary.units import GLOSSARY, ORIGIN_PREFIX, catalog_units, term_translations
 
-GLOSSARY = "glossary"
 RESERVED_SLUGS = {GLOSSARY, "memory"}
-ORIGIN_PREFIX = "origin: "
 
 
 @dataclass
@@ -85,15 +84,6 @@ def read_articles(paths: Sequence[str | os.PathLike[str]]) -> list[Article]:
     return articles
 
 
-def sentence_uid(slug: str, text: str) -> str:
-    """A tuid that survives re-runs and edits elsewhere in the article: slug + source hash."""
-    return f"{slug}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:12]}"
-
-
-def term_uid(term: str, category: str) -> str:
-    return f"{GLOSSARY}-{category}-{hashlib.sha1(term.encode('utf-8')).hexdigest()[:12]}"
-
-
 # ---------------------------------------------------------------- catalog entries
 
 
@@ -142,21 +132,12 @@ def _carried_glossary_entries(pot: polib.POFile | None,
     return kept
 
 
-def _translation(entry: polib.POEntry, lang: str) -> Translation:
-    origin = Origin.TRANSLATOR
-    for line in entry.comment.splitlines():
-        if line.startswith(ORIGIN_PREFIX):
-            value = line[len(ORIGIN_PREFIX):].split()[0].lower()
-            origin = next((o for o in Origin if o.value == value), origin)
-    if not entry.msgstr.strip():
-        return Translation("", lang, State.EMPTY, origin)
-    state = State.SUGGESTED if "fuzzy" in entry.flags else State.APPROVED
-    return Translation(entry.msgstr, lang, state, origin)
-
 
 def _sentence_entries(article: Article, terms_here: dict[int, list[Term]],
-                      term_tr: dict[tuple[str, str], Translation] | None) -> list[polib.POEntry]:
-    """One entry per distinct sentence in article order, with the glossary terms it contains."""
+                      term_tr: Mapping[str, Mapping[tuple[str | None, str], Translation]],
+                      lang: str | None) -> list[polib.POEntry]:
+    """One entry per distinct sentence in article order, with the glossary terms it contains
+    and, in a language's catalog, their translation there."""
     entries: dict[str, polib.POEntry] = {}
     for i, seg in enumerate(article.segments):
         entry = entries.get(seg.text)
@@ -164,7 +145,7 @@ def _sentence_entries(article: Article, terms_here: dict[int, list[Term]],
             lines = []
             for term in terms_here.get(i, []):
                 hint = f"glossary: {term.term} ({term.category})"
-                tr = term_tr.get((term.category, term.term)) if term_tr is not None else None
+                tr = term_tr[lang].get((term.category, term.term)) if lang else None
                 if tr is not None and tr.text.strip():
                     hint += f" = {tr.text}"
                     if tr.state is State.SUGGESTED:
@@ -210,22 +191,6 @@ def _catalog(project: str, lang: str | None, entries: Sequence[polib.POEntry],
     return po
 
 
-def _units(po: polib.POFile, lang: str, slug: str, glossary: bool,
-           units: dict[str, Unit]) -> None:
-    """Add ``po``'s translations into ``units`` (created from the first catalog seen)."""
-    for entry in po:
-        if entry.obsolete:
-            continue
-        key = f"{entry.msgctxt}\x04{entry.msgid}"
-        unit = units.get(key)
-        if unit is None:
-            uid = (term_uid(entry.msgid, entry.msgctxt or "") if glossary
-                   else sentence_uid(slug, entry.msgid))
-            unit = units[key] = Unit(uid, entry.msgid, article="" if glossary else slug,
-                                     category=entry.msgctxt or "")
-        if lang:
-            unit.translations[lang] = _translation(entry, lang)
-
 
 # ---------------------------------------------------------------- the build
 
@@ -236,23 +201,28 @@ def _catalog_paths(out: Path, name: str, langs: Sequence[str]) -> list[Path]:
         out / "locales" / lang / "LC_MESSAGES" / f"{name}.po" for lang in langs]
 
 
-def _write_catalogs(out: Path, name: str, template: list[polib.POEntry],
-                    fresh: Callable[[str], list[polib.POEntry]], langs: Sequence[str],
-                    existing: dict[Path, polib.POFile | None], report: BuildReport,
-                    fill: Callable[[polib.POFile, str], int]) -> dict[str, polib.POFile]:
-    """Write ``locales/<name>.pot`` and merge ``locales/<lang>/LC_MESSAGES/<name>.po``."""
+def _write_catalogs(out: Path, name: str, entries: Callable[[str | None], list[polib.POEntry]],
+                    langs: Sequence[str], existing: dict[Path, polib.POFile | None],
+                    report: BuildReport, fill: Callable[[polib.POFile, str], int]
+                    ) -> tuple[polib.POFile, dict[str, polib.POFile]]:
+    """Write ``locales/<name>.pot`` and merge ``locales/<lang>/LC_MESSAGES/<name>.po``.
+
+    ``entries(lang)`` makes fresh template entries (``lang=None`` for the POT); ``fill`` then
+    pre-fills empty translations of each merged catalog (CLDR, translation memory).
+    """
     pot_path, *po_paths = _catalog_paths(out, name, langs)
-    report.record(pot_path, write_po(pot_path, _catalog(name, None, template), existing[pot_path]))
+    pot = _catalog(name, None, entries(None))
+    report.record(pot_path, write_po(pot_path, pot, existing[pot_path]))
     catalogs = {}
     for lang, path in zip(langs, po_paths):
         old = existing[path]
-        active, gone = merge(fresh(lang), old)
+        active, gone = merge(entries(lang), old)
         _carry_origin(active, old)
         po = _catalog(name, lang, active, gone)
         fill(po, lang)
         report.record(path, write_po(path, po, old))
         catalogs[lang] = po
-    return catalogs
+    return pot, catalogs
 
 
 def build(paths: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
@@ -271,35 +241,26 @@ def build(paths: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
 
     # the glossary first: sentence hints show its translations
     carried = _carried_glossary_entries(existing[out / "locales" / f"{GLOSSARY}.pot"], articles)
-    glossary_pos = _write_catalogs(
-        out, GLOSSARY, _glossary_entries(terms, articles, carried),
-        lambda lang: _glossary_entries(terms, articles, carried), langs, existing, report,
-        cldr.prefill)
-    term_tr = {lang: {(e.msgctxt, e.msgid): _translation(e, lang)
-                      for e in po if not e.obsolete} for lang, po in glossary_pos.items()}
+    _, glossary_pos = _write_catalogs(
+        out, GLOSSARY, lambda _lang: _glossary_entries(terms, articles, carried), langs,
+        existing, report, cldr.prefill)
+    term_tr = term_translations(glossary_pos)
+
+    def leverage(po: polib.POFile, lang: str) -> int:
+        return memory.leverage(po, lang, out)
 
     article_units: dict[str, list[Unit]] = {}
     for art in progress(articles, len(articles), "building"):
-        by_sentence = _terms_by_sentence(terms, art.slug)
-        pos = _write_catalogs(
-            out, art.slug, _sentence_entries(art, by_sentence, None),
-            lambda lang: _sentence_entries(art, by_sentence, term_tr[lang]), langs, existing,
-            report, lambda po, lang: memory.leverage(po, lang, out))
-        units: dict[str, Unit] = {}
-        _units(_catalog(art.slug, None, _sentence_entries(art, by_sentence, None)), "",
-               art.slug, False, units)
-        for lang, po in pos.items():
-            _units(po, lang, art.slug, False, units)
-        article_units[art.slug] = list(units.values())
+        entries = partial(_sentence_entries, art, _terms_by_sentence(terms, art.slug), term_tr)
+        pot, pos = _write_catalogs(out, art.slug, entries, langs, existing, report, leverage)
+        article_units[art.slug] = catalog_units(art.slug, pot, pos)
         path = out / "tmx" / f"{art.slug}.tmx"
         report.record(path, write_tmx(path, article_units[art.slug], langs))
 
-    units = {}
-    for lang, po in glossary_pos.items():
-        _units(po, lang, "", True, units)
-    glossary_units = list(units.values())
+    glossary_units = catalog_units(GLOSSARY, None, glossary_pos)
     path = out / "tmx" / f"{GLOSSARY}.tmx"
     report.record(path, write_tmx(path, glossary_units, langs))
-    for p in exports.write_extras(out, article_units, glossary_units, langs):
-        report.record(p, True)
+    written, unchanged = exports.write_extras(out, article_units, glossary_units, langs)
+    report.written += written
+    report.unchanged += unchanged
     return report
