@@ -45,7 +45,7 @@ from babel.core import get_global
 
 from glossary.textnorm import persian_letters
 
-ORIGIN_PREFIX = "origin: "
+from glossary.units import ORIGIN_PREFIX
 FUZZY = "fuzzy"
 CATEGORY = "location"
 #: codes that are bodies rather than places: suggested for ``organization`` terms too
