@@ -44,8 +44,8 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from glossary.textnorm import persian_letters
-
 from glossary.units import ORIGIN_PREFIX
+
 FUZZY = "fuzzy"
 CATEGORY = "location"
 #: codes that are bodies rather than places: suggested for ``organization`` terms too
