@@ -192,3 +192,77 @@ def test_segmenter_is_reusable() -> None:
     seg = Segmenter("en")
     assert [s.text for s in seg.segment("One. Two.")] == ["One.", "Two."]
     assert seg.spans("Three. Four.") == [(0, 6), (7, 12)]
+
+
+# Diplomatic-news traps beyond the dev sets (each split checked by hand).
+HELD_OUT = [
+    ('en', 'The message was delivered by H.E. Mr. Antonio Guterres. He then left.',
+     ['The message was delivered by H.E. Mr. Antonio Guterres.', 'He then left.']),
+    ('en', '"Are you ready?" Araghchi asked. Nobody replied.',
+     ['"Are you ready?" Araghchi asked.', 'Nobody replied.']),
+    ('en', '"Is this the end?" asked Lavrov. He did not wait.',
+     ['"Is this the end?" asked Lavrov.', 'He did not wait.']),
+    ('en', 'Talks resumed at 3 p.m. local time (1200 GMT). They ended at 9 p.m. Both delegations left.',
+     ['Talks resumed at 3 p.m. local time (1200 GMT).', 'They ended at 9 p.m.', 'Both delegations left.']),
+    ('en', 'He holds a Ph.D. from Harvard. He joined the U.N. in 1998.',
+     ['He holds a Ph.D. from Harvard.', 'He joined the U.N. in 1998.']),
+    ('en', 'The deal was signed in St. Petersburg on Dec. 5, 2024. It took effect on Jan. 1.',
+     ['The deal was signed in St. Petersburg on Dec. 5, 2024.', 'It took effect on Jan. 1.']),
+    ('en', 'Maj. Gen. Ali Bagheri and Brig. Gen. Hossein Salami attended. Adm. Ali Shamkhani did not.',
+     ['Maj. Gen. Ali Bagheri and Brig. Gen. Hossein Salami attended.', 'Adm. Ali Shamkhani did not.']),
+    ('en', 'The U.K. Foreign Office said the U.A.E. and the U.S.S.R. differed. The U.N.S.C. met.',
+     ['The U.K. Foreign Office said the U.A.E. and the U.S.S.R. differed.', 'The U.N.S.C. met.']),
+    ('en', 'President George W. Bush met Sen. John F. Kerry. Both spoke.',
+     ['President George W. Bush met Sen. John F. Kerry.', 'Both spoke.']),
+    ('en', 'It was the No. 2 official. The fund holds approx. 40 percent of the total.',
+     ['It was the No. 2 official.', 'The fund holds approx. 40 percent of the total.']),
+    ('en', 'World War II. The Cold War followed.',
+     ['World War II.', 'The Cold War followed.']),
+    ('en', 'He cited Chapter VII of the U.N. Charter. The Council agreed.',
+     ['He cited Chapter VII of the U.N. Charter.', 'The Council agreed.']),
+    ('en', 'Iran’s envoy said: “We will respond. Our patience has limits.” The IAEA declined to comment.',
+     ['Iran’s envoy said: “We will respond. Our patience has limits.”', 'The IAEA declined to comment.']),
+    ('en', 'Mr. Smith (R-Texas) said no. Ms. Jones (D-Calif.) agreed.',
+     ['Mr. Smith (R-Texas) said no.', 'Ms. Jones (D-Calif.) agreed.']),
+    ('en', 'The E.U.’s top diplomat, Kaja Kallas, arrived. She met officials.',
+     ['The E.U.’s top diplomat, Kaja Kallas, arrived.', 'She met officials.']),
+    ('en', 'They met at 10 a.m. Tuesday. The talks lasted an hour.',
+     ['They met at 10 a.m. Tuesday.', 'The talks lasted an hour.']),
+    ('en', 'The summit is set for Oct. 3–4 in Baku. Leaders will attend.',
+     ['The summit is set for Oct. 3–4 in Baku.', 'Leaders will attend.']),
+    ('ru', 'Договор подписан 12 дек. 2024 г. в Москве. Он вступит в силу через месяц.',
+     ['Договор подписан 12 дек. 2024 г. в Москве.', 'Он вступит в силу через месяц.']),
+    ('ru', 'Посол прибыл на о. Кипр. Переговоры начнутся завтра.',
+     ['Посол прибыл на о. Кипр.', 'Переговоры начнутся завтра.']),
+    ('ru', 'Встреча прошла в т.ч. в Гродно. Стороны обсудили энергетику, транспорт и т.п. Детали не раскрываются.',
+     ['Встреча прошла в т.ч. в Гродно.', 'Стороны обсудили энергетику, транспорт и т.п.', 'Детали не раскрываются.']),
+    ('ru', 'Об этом заявил замглавы МИД РФ С.А. Рябков. По его словам, диалог продолжится.',
+     ['Об этом заявил замглавы МИД РФ С.А. Рябков.', 'По его словам, диалог продолжится.']),
+    ('ru', '«Вы готовы?» — спросил министр. Ответа не последовало.',
+     ['«Вы готовы?» — спросил министр.', 'Ответа не последовало.']),
+    ('ru', 'Согласно ст. 51 Устава ООН, государства имеют право на самооборону. Это признано всеми.',
+     ['Согласно ст. 51 Устава ООН, государства имеют право на самооборону.', 'Это признано всеми.']),
+    ('ru', 'Объем торговли составил 5 млрд долл. США. Это на 10 % больше.',
+     ['Объем торговли составил 5 млрд долл. США.', 'Это на 10 % больше.']),
+    ('be', 'Дамова падпісана 12 снеж. 2024 г. у Мінску. Яна ўступіць у сілу праз месяц.',
+     ['Дамова падпісана 12 снеж. 2024 г. у Мінску.', 'Яна ўступіць у сілу праз месяц.']),
+    ('be', 'Міністр А. Г. Лукашэнка выступіў. Бакі абмеркавалі энергетыку, транспарт і г.д. Падрабязнасці невядомыя.',
+     ['Міністр А. Г. Лукашэнка выступіў.', 'Бакі абмеркавалі энергетыку, транспарт і г.д.', 'Падрабязнасці невядомыя.']),
+    ('be', '«Ці гатовыя вы?» — спытаў міністр. Адказу не было.',
+     ['«Ці гатовыя вы?» — спытаў міністр.', 'Адказу не было.']),
+    ('fa', 'این نشست در ۱۵ مهر ۱۴۰۳ ه.ش. برگزار شد. دو طرف توافق کردند.',
+     ['این نشست در ۱۵ مهر ۱۴۰۳ ه.ش. برگزار شد.', 'دو طرف توافق کردند.']),
+    ('fa', 'سازمان ملل (U.N.) اعلام کرد که گفتگوها ادامه دارد. نشست بعدی در ژنو است.',
+     ['سازمان ملل (U.N.) اعلام کرد که گفتگوها ادامه دارد.', 'نشست بعدی در ژنو است.']),
+    ('fa', 'وزیر گفت: «ما آماده\u200cایم. توپ در زمین آنهاست.» سپس جلسه پایان یافت.',
+     ['وزیر گفت: «ما آماده\u200cایم. توپ در زمین آنهاست.»', 'سپس جلسه پایان یافت.']),
+    ('fa', 'آیا مذاکرات ادامه می\u200cیابد؟! هنوز معلوم نیست.',
+     ['آیا مذاکرات ادامه می\u200cیابد؟!', 'هنوز معلوم نیست.']),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", HELD_OUT)
+def test_held_out_style_cases(lang: str, text: str, expected: list[str]) -> None:
+    segs = segment(text, lang)
+    check_offsets(text, segs)
+    assert [s.text for s in segs] == expected
