@@ -37,7 +37,7 @@ DATA = ROOT / "tests" / "data" / "segmentation"
 SEED = ROOT / "articles" / "000_b99e290821005e18.txt"
 sys.path.insert(0, str(ROOT))
 
-from glossary.segment import segment_spans  # noqa: E402
+from glossary.segment import segment_spans
 
 EXACT_SETS = [
     ("golden_rules_en", "en"), ("sentencex_en", "en"), ("news_en", "en"), ("newspara_en", "en"),

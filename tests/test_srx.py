@@ -9,8 +9,7 @@ import pytest
 
 from glossary.errors import GlossaryError
 from glossary.formats import srx as srxfmt
-from glossary.segment import DEFAULT_SRX, Segmenter, load_srx, segment
-from glossary.segment import srxgen
+from glossary.segment import DEFAULT_SRX, Segmenter, load_srx, segment, srxgen
 
 DATA = Path(__file__).parent / "data" / "segmentation"
 SETS = [("golden_rules_en", "en"), ("sentencex_en", "en"), ("news_en", "en"),
@@ -108,12 +107,12 @@ def test_user_srx_with_java_constructs(tmp_path: Path) -> None:
 @pytest.mark.parametrize("content,message", [
     ("not xml", "not well-formed"),
     ('<srx xmlns="urn:other"/>', "not an SRX 2.0 file"),
-    ('<srx xmlns="http://www.lisa.org/srx20" version="2.0"><body><languagerules>'
-     '<languagerule languagerulename="x"><rule><beforebreak>([</beforebreak></rule></languagerule>'
-     '</languagerules><maprules><languagemap languagepattern=".*" languagerulename="x"/>'
-     '</maprules></body></srx>', "bad regular expression"),
-    ('<srx xmlns="http://www.lisa.org/srx20" version="2.0"><body><languagerules/>'
-     '<maprules><languagemap languagepattern=".*" languagerulename="nope"/></maprules></body></srx>',
+    (('<srx xmlns="http://www.lisa.org/srx20" version="2.0"><body><languagerules>'
+      '<languagerule languagerulename="x"><rule><beforebreak>([</beforebreak></rule></languagerule>'
+      '</languagerules><maprules><languagemap languagepattern=".*" languagerulename="x"/>'
+      '</maprules></body></srx>'), "bad regular expression"),
+    (('<srx xmlns="http://www.lisa.org/srx20" version="2.0"><body><languagerules/>'
+      '<maprules><languagemap languagepattern=".*" languagerulename="nope"/></maprules></body></srx>'),
      "unknown language rule"),
 ])
 def test_bad_srx_is_a_glossary_error(tmp_path: Path, content: str, message: str) -> None:

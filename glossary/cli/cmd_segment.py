@@ -36,7 +36,7 @@ def _render(text: str, spans: list[tuple[int, int]], fmt: str) -> bytes:
     if fmt == "jsonl":
         # the same bytes as json.dumps({"text": …, "start": …, "end": …}, ensure_ascii=False)
         enc = json.encoder.encode_basestring  # type: ignore[attr-defined]
-        lines = ['{"text": %s, "start": %d, "end": %d}\n' % (enc(text[s:e]), s, e) for s, e in spans]
+        lines = [f'{{"text": {enc(text[s:e])}, "start": {s}, "end": {e}}}\n' for s, e in spans]
     else:
         # a sentence never contains a line break (they are hard boundaries): one per line is lossless
         lines = [text[s:e] + "\n" for s, e in spans]

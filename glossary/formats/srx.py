@@ -18,7 +18,7 @@ from lxml import etree
 from glossary.errors import GlossaryError
 
 NS = "http://www.lisa.org/srx20"
-_Q = "{%s}" % NS
+_Q = f"{{{NS}}}"
 
 
 @dataclass(frozen=True, slots=True)

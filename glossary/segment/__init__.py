@@ -24,7 +24,7 @@ from glossary.segment.engine import CompiledRules, spans
 LANGUAGES = ("en", "ru", "fa", "be")
 DEFAULT_SRX = Path(__file__).parent / "data" / "segment.srx"
 
-__all__ = ["LANGUAGES", "DEFAULT_SRX", "Segmenter", "segment", "segment_spans", "load_srx"]
+__all__ = ["DEFAULT_SRX", "LANGUAGES", "Segmenter", "load_srx", "segment", "segment_spans"]
 
 
 def load_srx(path: str | os.PathLike[str]) -> srxfmt.SrxDocument:

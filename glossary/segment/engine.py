@@ -49,7 +49,7 @@ _JAVA_CLASSES = {
     r"\h": r" \t\xa0\u1680\u180e\u2000-\u200a\u202f\u205f\u3000",
     r"\v": r"\n\x0b\f\r\x85\u2028\u2029",
 }
-_JAVA_TOKEN = re.compile(r"\\Q.*?(?:\\E|$)|\\p\{\w+\}|\\P\{\w+\}|\\h|\\v|\\.|\(\?U\)|\[|\]", re.S)
+_JAVA_TOKEN = re.compile(r"\\Q.*?(?:\\E|$)|\\p\{\w+\}|\\P\{\w+\}|\\h|\\v|\\.|\(\?U\)|\[|\]", re.DOTALL)
 
 
 def translate_java_regex(pattern: str) -> str:
@@ -464,7 +464,6 @@ class CompiledRules:
         fast: list[tuple[str, str]] = []
         slow_pre: list[str] = []
         self._slow: list[_SlowException] = []
-        slow_groups: list[tuple[int, ...]] = []
         alts: list[str] = []
         pivot: set[str] | None = {"\n"}
         self._kinds: dict[str, tuple[int, ...]] = {}
@@ -504,7 +503,7 @@ class CompiledRules:
         alts.append("(?<=\\n)(?P<nl>)")
         head = _class(pivot) if pivot is not None else "[\\s\\S]"
         try:
-            self._scan = re.compile(head + "(?:" + "|".join(alts) + ")", re.M)
+            self._scan = re.compile(head + "(?:" + "|".join(alts) + ")", re.MULTILINE)
         except re.error as exc:
             raise GlossaryError(f"SRX rules do not compile together: {exc}") from None
 
@@ -530,8 +529,8 @@ class CompiledRules:
         slow_pre.append("(?:" + pre + ")")
         maxwidth = hi if hi < _sre_parse.MAXREPEAT else max_lookbehind * 4
         self._slow.append(_SlowException(
-            prefilter=re.compile(pre, re.M),
-            full=re.compile(f"(?:{before})\\Z", re.M),
+            prefilter=re.compile(pre, re.MULTILINE),
+            full=re.compile(f"(?:{before})\\Z", re.MULTILINE),
             maxwidth=maxwidth,
             anchored=before.startswith("^"),
         ))
