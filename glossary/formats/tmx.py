@@ -82,3 +82,190 @@ def write_tmx(path: str | os.PathLike[str], units: Sequence[Unit], langs: Sequen
     """Write the TMX atomically; unchanged content keeps the old file byte for byte."""
     return write_stamped(path, lambda stamp: render_tmx(units, langs, stamp, srclang),
                          existing_stamp(path), TMX_DATE)
+
+
+# ---------------------------------------------------------------- reader (translation memory)
+#
+# Streaming and defensive: CAT-tool TMX files are untrusted input and may hold a million units.
+# ``lxml.etree.iterparse`` with no DTD loading, no entity resolution, no network and libxml2's
+# default size limits; each ``<tu>`` is cleared (and detached from the root) once read, so memory
+# stays flat. A document that declares entities in its DOCTYPE (billion laughs, external
+# ``SYSTEM`` entities) is refused before a single unit is read, see :func:`check_tmx`.
+#
+# TMX 1.1 to 1.4b: the language of a ``<tuv>`` is ``xml:lang`` (1.4) or ``lang`` (1.1-1.3).
+# Inline markup inside ``<seg>``: the text of ``<hi>`` is kept, the native codes inside ``<bpt>``,
+# ``<ept>``, ``<ph>``, ``<it>``, ``<ut>`` and the sub-flows of ``<sub>`` are dropped, the text
+# around them is kept; such units are counted as ``inline`` in the reader's statistics.
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from glossary.errors import GlossaryError
+
+_READ_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
+                     remove_comments=True, remove_pis=True)
+
+
+@dataclass(slots=True)
+class TmxVariant:
+    """One ``<tuv>``: language (BCP 47 as written), text, the ``x-origin`` prop and dates."""
+
+    lang: str
+    text: str
+    origin: str = ""
+    changedate: str = ""
+
+
+@dataclass(slots=True)
+class TmxUnit:
+    """One ``<tu>``: the source variant plus the other variants, and the unit's props."""
+
+    tuid: str
+    source: TmxVariant
+    targets: list[TmxVariant]
+    article: str = ""
+
+
+@dataclass
+class TmxReadStats:
+    """What :func:`iter_tmx` saw: units yielded and units skipped, by reason."""
+
+    version: str = ""
+    srclang: str = ""
+    units: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    inline: int = 0
+
+
+def _primary(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def _seg_text(seg: etree._Element) -> tuple[str, bool]:
+    """The plain text of a ``<seg>``; True when inline markup was dropped."""
+    if len(seg) == 0:
+        return seg.text or "", False
+    parts = [seg.text or ""]
+
+    def walk(el: etree._Element) -> None:
+        for child in el:
+            if child.tag == "hi":
+                parts.append(child.text or "")
+                walk(child)
+            parts.append(child.tail or "")
+
+    walk(seg)
+    return "".join(parts), True
+
+
+def check_tmx(path: str | os.PathLike[str]) -> None:
+    """Refuse a TMX whose DOCTYPE declares entities, or that is not TMX, before reading units."""
+    name = os.fspath(path)
+    try:
+        it = etree.iterparse(name, events=("start",), **_READ_OPTIONS)
+        _, root = next(it)
+    except StopIteration:
+        raise GlossaryError("not a TMX file: empty document", name) from None
+    except etree.XMLSyntaxError as exc:
+        raise GlossaryError(f"not well-formed XML: {exc.msg}".splitlines()[0], name,
+                            exc.lineno) from None
+    except OSError as exc:
+        raise GlossaryError(f"cannot read: {exc}".splitlines()[0], name) from None
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None:
+        entities = list(dtd.iterentities())
+        if entities:
+            ent = entities[0]
+            kind = "external entity" if ent.system_url else "entity declaration"
+            raise GlossaryError(f"refused: the DOCTYPE declares {len(entities)} entit"
+                                f"{'y' if len(entities) == 1 else 'ies'} ({kind} {ent.name!r}); "
+                                "TMX files must not declare entities", name)
+    if root.tag != "tmx":
+        raise GlossaryError(f"not a TMX file: root element is <{root.tag}>", name)
+    del it
+
+
+def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
+                  stats: TmxReadStats | None = None, checked: bool = False,
+                  ) -> Iterator[tuple[str, list[tuple[str, str, str, str]], str]]:
+    """The lean form of :func:`iter_tmx`: ``(source, [(lang, text, origin, date)], article)``."""
+    if not checked:
+        check_tmx(path)
+    name = os.fspath(path)
+    stats = stats if stats is not None else TmxReadStats()
+    want = _primary(srclang)
+    skipped = stats.skipped
+    context = etree.iterparse(name, events=("end",), tag=("header", "tu"), **_READ_OPTIONS)
+    try:
+        for _, el in context:
+            if el.tag == "header":
+                stats.srclang = el.get("srclang", "")
+                root = el.getparent()
+                stats.version = root.get("version", "") if root is not None else ""
+                continue
+            source = None
+            targets = []
+            article = ""
+            bad = ""
+            for child in el:
+                tag = child.tag
+                if tag == "tuv":
+                    lang = child.get(XML_LANG) or child.get("lang")
+                    text = None
+                    origin = ""
+                    for part in child:
+                        ptag = part.tag
+                        if ptag == "seg":
+                            if len(part):
+                                text = _seg_text(part)[0]
+                                stats.inline += 1
+                            else:
+                                text = part.text or ""
+                        elif ptag == "prop" and part.get("type") == "x-origin":
+                            origin = (part.text or "").strip()
+                    if text is None or not lang:
+                        bad = "tuv without seg or language"
+                        break
+                    text = text.strip()
+                    if source is None and (lang == want or _primary(lang) == want):
+                        source = text
+                    elif text:
+                        targets.append((lang, text, origin, child.get("changedate") or ""))
+                elif tag == "prop" and child.get("type") == "x-article":
+                    article = (child.text or "").strip()
+            el.clear(keep_tail=True)
+            parent = el.getparent()
+            if parent is not None:  # drop the cleared siblings before it as well
+                while el.getprevious() is not None:
+                    del parent[0]
+            if bad:
+                skipped[bad] += 1
+            elif source is None:
+                skipped["no source-language variant"] += 1
+            elif not source:
+                skipped["empty source"] += 1
+            elif not targets:
+                skipped["no translation"] += 1
+            else:
+                stats.units += 1
+                yield source, targets, article
+    except etree.XMLSyntaxError as exc:
+        raise GlossaryError(f"not well-formed XML: {exc.msg}".splitlines()[0], name,
+                            exc.lineno) from None
+    finally:
+        del context
+
+
+def iter_tmx(path: str | os.PathLike[str], srclang: str = "en",
+             stats: TmxReadStats | None = None) -> Iterator[TmxUnit]:
+    """Stream the units of a TMX 1.1-1.4b file whose source language is ``srclang``.
+
+    Units without a ``<tuv>`` in ``srclang`` (primary subtag match, so ``en-US`` counts), with an
+    empty source, without any non-empty translation, or with a ``<tuv>`` lacking ``<seg>`` are
+    skipped and counted in ``stats.skipped`` by reason. Raises :class:`GlossaryError` for a
+    document that declares entities or is not well-formed.
+    """
+    for source, targets, article in iter_tmx_rows(path, srclang, stats):
+        yield TmxUnit("", TmxVariant(srclang, source),
+                      [TmxVariant(*t) for t in targets], article)

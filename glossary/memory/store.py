@@ -1,0 +1,371 @@
+"""The memory store: an interface and its SQLite implementation (one file, tmx/memory.sqlite).
+
+The store is an index: everything in it is derivable from the PO catalogs under ``locales/`` and
+the copies of imported files under ``tmx/memory/imported/`` (see :mod:`glossary.memory`), so it
+can be deleted and rebuilt at any time. A server database can replace it by implementing
+:class:`Store`.
+
+Schema (SQLite)::
+
+    segments(id INTEGER PRIMARY KEY,    -- 64-bit BLAKE2b of the source text; also the FTS rowid
+             source TEXT, created INTEGER)
+    translations(seg, lang, hash,       -- PRIMARY KEY (segment id, language, text hash)
+                 text, state,           -- approved | suggested (fuzzy in a PO)
+                 origin,                -- translator | cat | memory | cldr
+                 article, file,         -- where it was seen first
+                 created, updated)      -- unix seconds
+                 WITHOUT ROWID
+    seg_fts   FTS5(source, content='', detail=none)   -- word index of the sources (lowercased)
+    files(path PRIMARY KEY, kind, mtime_ns, size, sha1, units, seen)   -- synced/imported files
+
+Fuzzy lookup (:meth:`SQLiteStore.fuzzy`): the query's distinct lowercased words are looked up in
+the FTS5 vocabulary for their document frequency; the rarest ones (up to ``RARE_TERMS`` words,
+stopping once their posting lists exceed ``POSTING_BUDGET`` rows) vote for the segments that
+contain them, weighted by inverse document frequency, inside SQLite; the best ``CANDIDATES``
+segments are re-ranked with the exact word-token edit-distance score of
+:mod:`glossary.similarity`. A 1 to 3-word edit of a stored sentence keeps most of its rare words,
+so the original is among the candidates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from glossary.errors import GlossaryError
+from glossary.similarity import score_tokens, tokens
+
+SCHEMA_VERSION = "1"
+BATCH = 20_000  # units per import transaction
+CHUNK = 2_000  # units per write (and per batch from the reader process)
+RARE_TERMS = 10
+POSTING_BUDGET = 40_000
+CANDIDATES = 60
+
+ORIGIN_RANK = {"translator": 0, "cat": 0, "memory": 1, "cldr": 2}
+_FTS_WORD = re.compile(r"[^\W_]+")
+
+
+def text_hash(text: str) -> int:
+    """A stable signed 64-bit hash of ``text`` (BLAKE2b)."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(),
+                          "big", signed=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One translation to add: source, language (primary subtag), text, state, origin, where."""
+
+    source: str
+    lang: str
+    text: str
+    state: str = "approved"
+    origin: str = "translator"
+    article: str = ""
+    file: str = ""
+    when: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A memory hit: the stored source, its translation, the score (0-100) and provenance."""
+
+    score: float
+    source: str
+    text: str
+    lang: str
+    origin: str
+    state: str
+    article: str
+    file: str
+    updated: int
+
+
+class Store(Protocol):
+    """What the memory needs from a backend (SQLite here; a server database later)."""
+
+    def transaction(self): ...
+    def file_id(self, path: str) -> int: ...
+    def add(self, records: Sequence[Record]) -> tuple[int, int]: ...
+    def add_units(self, units: Sequence[tuple[int, str, list[tuple]]], file: int,
+                  when: int) -> tuple[int, int]: ...
+    def exact(self, source: str, lang: str) -> list[Match]: ...
+    def fuzzy(self, source: str, lang: str, minimum: float = 75.0,
+              limit: int = 5) -> list[Match]: ...
+    def iter_units(self, approved_only: bool = True) -> Iterator[tuple[str, list[Match]]]: ...
+    def counts(self) -> dict[str, int]: ...
+    def file_state(self, path: str) -> tuple[int, int, str] | None: ...
+    def set_file_state(self, path: str, kind: str, mtime_ns: int, size: int, sha1: str,
+                       units: int) -> None: ...
+    def close(self) -> None: ...
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS segments(
+    id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, source TEXT NOT NULL,
+    created INTEGER NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS segments_hash ON segments(hash);
+CREATE TABLE IF NOT EXISTS translations(
+    seg INTEGER NOT NULL, lang TEXT NOT NULL, hash INTEGER NOT NULL, text TEXT NOT NULL,
+    state TEXT NOT NULL, origin TEXT NOT NULL, article TEXT NOT NULL DEFAULT '',
+    file INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL, updated INTEGER NOT NULL,
+    PRIMARY KEY(seg, lang, hash)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS seg_fts USING fts5(
+    source, content='', detail=none, columnsize=0,
+    tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS seg_vocab USING fts5vocab(seg_fts, 'row');
+CREATE TABLE IF NOT EXISTS files(
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind TEXT NOT NULL DEFAULT '',
+    mtime_ns INTEGER NOT NULL DEFAULT 0, size INTEGER NOT NULL DEFAULT 0,
+    sha1 TEXT NOT NULL DEFAULT '', units INTEGER NOT NULL DEFAULT 0,
+    seen INTEGER NOT NULL DEFAULT 0);
+"""
+
+_INSERT_SEGMENT = ("INSERT INTO segments(hash, source, created) VALUES (?, ?, ?) "
+                   "ON CONFLICT(hash) DO NOTHING")
+# same text again: nothing new, except that an approval upgrades a suggestion
+_INSERT_TRANSLATION = """
+INSERT INTO translations(seg, lang, hash, text, state, origin, article, file, created, updated)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT(seg, lang, hash) DO UPDATE SET state = excluded.state, origin = excluded.origin,
+    updated = excluded.updated
+WHERE excluded.state = 'approved' AND translations.state <> 'approved'
+"""
+_SELECT = ("SELECT t.text, t.lang, t.origin, t.state, t.article, coalesce(f.path, ''), "
+           "t.updated FROM translations t LEFT JOIN files f ON f.id = t.file "
+           "WHERE t.seg = ? AND t.lang = ? AND t.state = 'approved'")
+
+
+def _rank(row: tuple) -> tuple:
+    # human translations first, the most recently changed first
+    return (ORIGIN_RANK.get(row[2], 3), -row[6])
+
+
+class SQLiteStore:
+    """The SQLite memory: WAL journal, bounded page cache (flat memory on huge imports)."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(str(self.path), isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA cache_size=-32000")
+            self.db.execute("PRAGMA temp_store=FILE")
+            version = None
+            if self.db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone():
+                row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+                version = row[0] if row else None
+            if version not in (None, SCHEMA_VERSION):
+                raise GlossaryError(f"memory schema {version} is not {SCHEMA_VERSION}; "
+                                    "run 'glossary tm rebuild'", str(self.path))
+            self.db.executescript("BEGIN;" + _SCHEMA + "INSERT OR IGNORE INTO meta VALUES "
+                                  f"('schema', '{SCHEMA_VERSION}'); COMMIT;")
+        except sqlite3.DatabaseError as exc:
+            raise GlossaryError(f"cannot open the memory: {exc} (delete it or run "
+                                "'glossary tm rebuild')", str(self.path)) from None
+        self._df: dict[str, int] = {}
+        self.new_segments = 0
+
+    # ------------------------------------------------------------ writing
+
+    def transaction(self):
+        return _Transaction(self)
+
+    def file_id(self, path: str) -> int:
+        """The id of a source file (a catalog under locales/ or an imported copy)."""
+        row = self.db.execute("SELECT id FROM files WHERE path = ?", (path,)).fetchone()
+        if row:
+            return row[0]
+        return self.db.execute("INSERT INTO files(path) VALUES (?)", (path,)).lastrowid
+
+    def _segment_ids(self, segs: list[tuple[int, str, int]]) -> dict[int, int]:
+        """Insert new segments (and index them); return ``{hash: id}`` for all of ``segs``."""
+        db = self.db
+        last = db.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()[0]
+        db.executemany(_INSERT_SEGMENT, segs)
+        ids = dict(db.execute("SELECT hash, id FROM segments WHERE id > ?", (last,)))
+        if ids:
+            db.execute("INSERT INTO seg_fts(rowid, source) SELECT id, source FROM segments "
+                       "WHERE id > ?", (last,))
+            self._df.clear()
+        self.new_segments = len(ids)
+        for h, _, _ in segs:
+            if h not in ids:
+                row = db.execute("SELECT id FROM segments WHERE hash = ?", (h,)).fetchone()
+                ids[h] = row[0]
+        return ids
+
+    def add(self, records: Sequence[Record]) -> tuple[int, int]:
+        """Add records (inside the caller's transaction); return (new segments, new translations)."""
+        now = int(time.time())
+        seen: dict[str, int] = {}
+        segs = []
+        files: dict[str, int] = {}
+        for r in records:
+            if r.source not in seen:
+                seen[r.source] = h = text_hash(r.source)
+                segs.append((h, r.source, r.when or now))
+            if r.file not in files:
+                files[r.file] = self.file_id(r.file) if r.file else 0
+        ids = self._segment_ids(segs)
+        rows = []
+        for r in records:
+            when = r.when or now
+            rows.append((ids[seen[r.source]], r.lang, text_hash(r.text), r.text, r.state,
+                         r.origin, r.article, files[r.file], when, when))
+        before = self.db.total_changes
+        self.db.executemany(_INSERT_TRANSLATION, rows)
+        return self.new_segments, self.db.total_changes - before
+
+    def add_units(self, units: Sequence[tuple[int, str, list[tuple]]], file: int,
+                  when: int) -> tuple[int, int]:
+        """Fast path for imports: ``(source hash, source, [(lang, text hash, text, origin,
+        article)])`` as the TMX reader process prepares them; all approved."""
+        ids = self._segment_ids([(h, source, when) for h, source, _ in units])
+        rows = [(ids[h], lang, th, text, "approved", origin, article, file, when, when)
+                for h, _, variants in units for lang, th, text, origin, article in variants]
+        before = self.db.total_changes
+        self.db.executemany(_INSERT_TRANSLATION, rows)
+        return self.new_segments, self.db.total_changes - before
+
+    def file_state(self, path: str) -> tuple[int, int, str] | None:
+        row = self.db.execute("SELECT mtime_ns, size, sha1 FROM files WHERE path = ? AND "
+                              "kind <> ''", (path,)).fetchone()
+        return tuple(row) if row else None
+
+    def set_file_state(self, path: str, kind: str, mtime_ns: int, size: int, sha1: str,
+                       units: int) -> None:
+        fid = self.file_id(path)
+        self.db.execute("UPDATE files SET kind = ?, mtime_ns = ?, size = ?, sha1 = ?, units = ?, "
+                        "seen = ? WHERE id = ?",
+                        (kind, mtime_ns, size, sha1, units, int(time.time()), fid))
+
+    def files(self) -> list[tuple[str, str, str, int]]:
+        return self.db.execute("SELECT path, kind, sha1, units FROM files WHERE kind <> '' "
+                               "ORDER BY path").fetchall()
+
+    # ------------------------------------------------------------ reading
+
+    def _matches(self, sid: int, source: str, lang: str, score: float) -> list[Match]:
+        rows = sorted(self.db.execute(_SELECT, (sid, lang)).fetchall(), key=_rank)
+        return [Match(score, source, *row) for row in rows]
+
+    def exact(self, source: str, lang: str) -> list[Match]:
+        row = self.db.execute("SELECT id, source FROM segments WHERE hash = ?",
+                              (text_hash(source),)).fetchone()
+        if row is None or row[1] != source:
+            return []
+        return self._matches(row[0], source, lang, 100.0)
+
+    def _doc_freq(self, words: list[str]) -> dict[str, int]:
+        missing = [w for w in words if w not in self._df]
+        if missing:
+            found = dict(self.db.execute(
+                f"SELECT term, doc FROM seg_vocab WHERE term IN ({','.join('?' * len(missing))})",
+                missing).fetchall())
+            for w in missing:
+                self._df[w] = found.get(w, 0)
+            if len(self._df) > 200_000:
+                self._df.clear()
+        return {w: self._df[w] for w in words}
+
+    def candidates(self, source: str, limit: int = CANDIDATES) -> list[tuple[int, str]]:
+        """Segments sharing the query's rarest words: ``(id, source)``, best first."""
+        words = sorted(set(_FTS_WORD.findall(source.lower())))
+        if not words:
+            return []
+        df = {w: n for w, n in self._doc_freq(words).items() if n}
+        if not df:
+            return []
+        total = self.db.execute("SELECT count(*) FROM segments").fetchone()[0] \
+            if "_total" not in self._df else self._df["_total"]
+        self._df["_total"] = total
+        chosen, budget = [], 0
+        for w in sorted(df, key=df.get):
+            if chosen and (len(chosen) >= RARE_TERMS or budget + df[w] > POSTING_BUDGET):
+                break
+            chosen.append(w)
+            budget += df[w]
+        parts, params = [], []
+        for w in chosen:
+            parts.append("SELECT rowid AS id, ? AS w FROM seg_fts WHERE seg_fts MATCH ?")
+            params += [math.log(1 + total / df[w]), '"' + w.replace('"', '""') + '"']
+        sql = (f"SELECT c.id, s.source FROM (SELECT id, sum(w) AS v FROM ("
+               f"{' UNION ALL '.join(parts)}) GROUP BY id ORDER BY v DESC LIMIT ?) c "
+               "JOIN segments s ON s.id = c.id ORDER BY c.v DESC")
+        return self.db.execute(sql, params + [limit]).fetchall()
+
+    def fuzzy(self, source: str, lang: str, minimum: float = 75.0, limit: int = 5,
+              with_translation: bool = True) -> list[Match]:
+        """Stored segments scoring at least ``minimum`` against ``source``, best first."""
+        query = tokens(source)
+        scored = []
+        for sid, cand in self.candidates(source):
+            s = score_tokens(query, tokens(cand), minimum)
+            if s is not None and s >= minimum:
+                scored.append((s, sid, cand))
+        scored.sort(key=lambda x: -x[0])
+        out: list[Match] = []
+        for s, sid, cand in scored:
+            if with_translation:
+                found = self._matches(sid, cand, lang, s)
+                if not found:
+                    continue
+                out.append(found[0])
+            else:
+                out.append(Match(s, cand, "", lang, "", "", "", "", 0))
+            if len(out) >= limit:
+                break
+        return out
+
+    def iter_units(self, approved_only: bool = True) -> Iterator[tuple[str, list[Match]]]:
+        """Every segment with its translations (best first per language), in segment order."""
+        cond = "WHERE t.state = 'approved'" if approved_only else ""
+        cur = self.db.execute(
+            "SELECT s.id, s.source, t.text, t.lang, t.origin, t.state, t.article, "
+            "coalesce(f.path, ''), t.updated FROM segments s JOIN translations t ON t.seg = s.id "
+            f"LEFT JOIN files f ON f.id = t.file {cond} "
+            "ORDER BY s.id")
+        current, source, rows = None, "", []
+        for row in cur:
+            if row[0] != current:
+                if rows:
+                    yield source, [Match(100.0, source, *r) for r in sorted(rows, key=_rank)]
+                current, source, rows = row[0], row[1], []
+            rows.append(row[2:])
+        if rows:
+            yield source, [Match(100.0, source, *r) for r in sorted(rows, key=_rank)]
+
+    def counts(self) -> dict[str, int]:
+        out = {"segments": self.db.execute("SELECT count(*) FROM segments").fetchone()[0]}
+        for lang, n in self.db.execute("SELECT lang, count(*) FROM translations GROUP BY lang"):
+            out[lang] = n
+        return out
+
+    def close(self) -> None:
+        self.db.close()
+
+
+class _Transaction:
+    """``with store.transaction():`` BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+
+    def __enter__(self):
+        self.store.db.execute("BEGIN IMMEDIATE")
+        return self.store
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.store.db.execute("ROLLBACK" if exc_type else "COMMIT")
