@@ -500,6 +500,7 @@ class CompiledRules:
             else:
                 pivot |= edge
             k += 1
+        self._slow_window = max((ex.maxwidth for ex in self._slow), default=0) + 1
         alts.append("(?<=\\n)(?P<nl>)")
         head = _class(pivot) if pivot is not None else "[\\s\\S]"
         try:
@@ -535,14 +536,19 @@ class CompiledRules:
             anchored=before.startswith("^"),
         ))
 
-    def _slow_applies(self, text: str, p: int, line_start: int) -> bool:
+    def _slow_applies(self, text: str, p: int) -> bool:
+        # the line start is only looked for within the widest window a rule can see
+        lo = max(0, p - self._slow_window)
+        nl = text.rfind("\n", lo, p)
+        line_start = nl + 1 if nl >= 0 else (0 if lo == 0 else -1)
         for ex in self._slow:
             if ex.prefilter.match(text, p) is None:
                 continue
             if ex.anchored:
-                if p - line_start <= ex.maxwidth and ex.full.match(text, line_start, p):
+                if line_start >= 0 and p - line_start <= ex.maxwidth \
+                        and ex.full.match(text, line_start, p):
                     return True
-            elif ex.full.search(text, max(line_start, p - ex.maxwidth), p):
+            elif ex.full.search(text, max(line_start, lo, p - ex.maxwidth), p):
                 return True
         return False
 
@@ -572,7 +578,6 @@ class CompiledRules:
         ws = _WS
         prev = start
         slow = self._slow_applies
-        rfind = text.rfind
         for m in self._scan.finditer(text, start, end):
             g = m.lastgroup
             if g == "nl":
@@ -580,7 +585,7 @@ class CompiledRules:
             else:
                 if g[0] == "s":  # type: ignore[index]
                     p = m.end(g)
-                    if slow(text, p, rfind("\n", 0, p) + 1):
+                    if slow(text, p):
                         continue
                 else:
                     p = m.end(g)
