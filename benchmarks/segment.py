@@ -187,6 +187,18 @@ def speed(min_chars: int, runs: int) -> None:
             res = subprocess.run(cmd, stdout=subprocess.PIPE, env=env, check=True)
             best = min(best, time.perf_counter() - t0)
             out_lines = res.stdout.count(b"\n")
+        mod_cmd = [sys.executable, "-m", "glossary.segment", str(path), "--format", "jsonl"]
+        best_mod = float("inf")
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(mod_cmd, stdout=subprocess.DEVNULL, env=env, check=True)
+            best_mod = min(best_mod, time.perf_counter() - t0)
+        floor = float("inf")
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "glossary", "--version"], stdout=subprocess.DEVNULL,
+                           env=env, check=True)
+            floor = min(floor, time.perf_counter() - t0)
         t0 = time.perf_counter()
         in_proc = segment_spans(text, "en")
         t_in = time.perf_counter() - t0
@@ -201,6 +213,9 @@ def speed(min_chars: int, runs: int) -> None:
     print(f"text: {n:,} characters ({size:,} bytes UTF-8), {len(articles):,} articles")
     print(f"ours  (glossary segment --format jsonl, whole process, best of {runs}): "
           f"{best:.3f} s, {ours_cps:,.0f} chars/s, {out_lines:,} sentences")
+    print(f"ours  (python -m glossary.segment --format jsonl, whole process): {best_mod:.3f} s, "
+          f"{n / best_mod:,.0f} chars/s ({n / best_mod / pysbd_cps:.1f}x pysbd)")
+    print(f"      start-up alone (python -m glossary --version): {floor:.3f} s")
     print(f"ours  (segment_spans in process):  {t_in:.3f} s, {n / t_in:,.0f} chars/s, "
           f"{len(in_proc):,} sentences")
     print(f"pysbd (per article, in process):   {t_p:.3f} s, {pysbd_cps:,.0f} chars/s, "
