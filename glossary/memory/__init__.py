@@ -247,7 +247,7 @@ def import_tmx(store: SQLiteStore, path: Path, report: ImportReport, file: str =
                     if chunk is None:
                         more = False
                         break
-                    s, t = store.add_units(chunk, fid, int(time.time()))
+                    s, t = store.add_units(chunk, fid, time.time())
                     report.new_segments += s
                     report.new_translations += t
                     done += len(chunk)
@@ -286,6 +286,10 @@ def import_files(out: str | os.PathLike[str], paths: Sequence[str | os.PathLike[
             raise GlossaryError("no such file", str(p))
         if p.suffix.lower() not in (".po", ".tmx"):
             raise GlossaryError("can import .po and .tmx files only", str(p))
+        if p.suffix.lower() == ".tmx":
+            check_tmx(p)  # entity declarations refused before the memory is touched
+        elif read_po(p) is None:
+            raise GlossaryError("no such file", str(p))
     report = ImportReport()
     store = open_memory(out)
     try:

@@ -8,12 +8,12 @@ can be deleted and rebuilt at any time. A server database can replace it by impl
 Schema (SQLite)::
 
     segments(id INTEGER PRIMARY KEY,    -- 64-bit BLAKE2b of the source text; also the FTS rowid
-             source TEXT, created INTEGER)
+             source TEXT, created REAL)
     translations(seg, lang, hash,       -- PRIMARY KEY (segment id, language, text hash)
                  text, state,           -- approved | suggested (fuzzy in a PO)
                  origin,                -- translator | cat | memory | cldr
                  article, file,         -- where it was seen first
-                 created, updated)      -- unix seconds
+                 created, updated)      -- unix time (seconds, fractional)
                  WITHOUT ROWID
     seg_fts   FTS5(source, content='', detail=none)   -- word index of the sources (lowercased)
     files(path PRIMARY KEY, kind, mtime_ns, size, sha1, units, seen)   -- synced/imported files
@@ -71,7 +71,7 @@ class Record:
     origin: str = "translator"
     article: str = ""
     file: str = ""
-    when: int = 0
+    when: float = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ class Match:
     state: str
     article: str
     file: str
-    updated: int
+    updated: float
 
 
 class Store(Protocol):
@@ -96,7 +96,7 @@ class Store(Protocol):
     def file_id(self, path: str) -> int: ...
     def add(self, records: Sequence[Record]) -> tuple[int, int]: ...
     def add_units(self, units: Sequence[tuple[int, str, list[tuple]]], file: int,
-                  when: int) -> tuple[int, int]: ...
+                  when: float) -> tuple[int, int]: ...
     def exact(self, source: str, lang: str) -> list[Match]: ...
     def fuzzy(self, source: str, lang: str, minimum: float = 75.0,
               limit: int = 5) -> list[Match]: ...
@@ -112,12 +112,12 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS segments(
     id INTEGER PRIMARY KEY, hash INTEGER NOT NULL, source TEXT NOT NULL,
-    created INTEGER NOT NULL);
+    created REAL NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS segments_hash ON segments(hash);
 CREATE TABLE IF NOT EXISTS translations(
     seg INTEGER NOT NULL, lang TEXT NOT NULL, hash INTEGER NOT NULL, text TEXT NOT NULL,
     state TEXT NOT NULL, origin TEXT NOT NULL, article TEXT NOT NULL DEFAULT '',
-    file INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL, updated INTEGER NOT NULL,
+    file INTEGER NOT NULL DEFAULT 0, created REAL NOT NULL, updated REAL NOT NULL,
     PRIMARY KEY(seg, lang, hash)) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS seg_fts USING fts5(
     source, content='', detail=none, columnsize=0,
@@ -208,7 +208,7 @@ class SQLiteStore:
 
     def add(self, records: Sequence[Record]) -> tuple[int, int]:
         """Add records (inside the caller's transaction); return (new segments, new translations)."""
-        now = int(time.time())
+        now = time.time()
         seen: dict[str, int] = {}
         segs = []
         files: dict[str, int] = {}
@@ -229,7 +229,7 @@ class SQLiteStore:
         return self.new_segments, self.db.total_changes - before
 
     def add_units(self, units: Sequence[tuple[int, str, list[tuple]]], file: int,
-                  when: int) -> tuple[int, int]:
+                  when: float) -> tuple[int, int]:
         """Fast path for imports: ``(source hash, source, [(lang, text hash, text, origin,
         article)])`` as the TMX reader process prepares them; all approved."""
         ids = self._segment_ids([(h, source, when) for h, source, _ in units])

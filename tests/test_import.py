@@ -1,0 +1,142 @@
+"""``glossary import``: untrusted TMX (entities refused), idempotence, TMX 1.1, malformed units."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from glossary import memory
+from glossary.cli import main
+from glossary.formats.tmx import TmxReadStats, iter_tmx
+from test_memory import cat_tmx, fill, memory_dump, po_path, seed_sentences
+
+DATA = Path(__file__).resolve().parent / "data" / "memory"
+
+
+@pytest.fixture
+def filled_kit(kit, tmp_path):
+    """A kit whose memory already holds PO translations and an imported TMX."""
+    s = seed_sentences(kit)
+    fill(kit, "ru", [0, 1], "RU")
+    assert main(["import", str(cat_tmx(tmp_path / "cat.tmx", [(s[2], "CAT-2")])),
+                 "--out", str(kit)]) == 0
+    return kit
+
+
+@pytest.mark.parametrize("name, words", [("billion_laughs.tmx", "entity declaration 'lol'"),
+                                         ("external_entity.tmx", "external entity 'xxe'")])
+def test_entity_declarations_refused_memory_unchanged(filled_kit, capsys, name, words):
+    before = memory_dump(filled_kit)
+    assert before and before[1]
+    copies = sorted((filled_kit / "tmx" / "memory" / "imported").iterdir())
+    capsys.readouterr()
+    assert main(["import", str(DATA / name), "--out", str(filled_kit)]) == 2
+    captured = capsys.readouterr()
+    err = captured.err.strip().splitlines()
+    assert len(err) == 1, captured.err
+    assert err[0].startswith("glossary: error: ") and name in err[0] and words in err[0]
+    assert "refused" in err[0]
+    assert captured.out == ""
+    assert memory_dump(filled_kit) == before
+    assert sorted((filled_kit / "tmx" / "memory" / "imported").iterdir()) == copies
+
+
+def test_entity_file_refused_even_with_good_files_first(filled_kit, capsys):
+    before = memory_dump(filled_kit)
+    args = ["import", str(DATA / "tmx11_lang_attr.tmx"), str(DATA / "billion_laughs.tmx"),
+            "--out", str(filled_kit)]
+    assert main(args) == 2
+    assert memory_dump(filled_kit) == before
+
+
+def test_reader_refuses_entities_directly():
+    from glossary.errors import GlossaryError
+
+    for name in ("billion_laughs.tmx", "external_entity.tmx"):
+        with pytest.raises(GlossaryError, match="refused"):
+            list(iter_tmx(DATA / name))
+
+
+def test_import_is_idempotent(kit, capsys):
+    tmx = DATA / "tmx11_lang_attr.tmx"
+    assert main(["import", str(tmx), "--out", str(kit)]) == 0
+    first = capsys.readouterr().out
+    assert "2 unit(s) read: 2 new segment(s), 2 new translation(s)" in first
+    dump = memory_dump(kit)
+    assert main(["import", str(tmx), "--out", str(kit)]) == 0
+    assert "2 unit(s) read: 0 new segment(s), 0 new translation(s)" in capsys.readouterr().out
+    assert memory_dump(kit) == dump
+    assert len(list((kit / "tmx" / "memory" / "imported").iterdir())) == 1
+
+
+def test_tmx_11_lang_attribute_and_inline_tags(kit):
+    stats = TmxReadStats()
+    units = list(iter_tmx(DATA / "tmx11_lang_attr.tmx", "en", stats))
+    assert stats.version == "1.1" and stats.inline == 2
+    assert [(u.source.text, [(v.lang, v.text) for v in u.targets]) for u in units] == [
+        ("The ministers met in Minsk.", [("RU-RU", "Министры встретились в Минске.")]),
+        ("The talks were held in Kampala.", [("RU-RU", "Переговоры прошли в Кампале.")])]
+    assert main(["import", str(DATA / "tmx11_lang_attr.tmx"), "--out", str(kit)]) == 0
+    assert memory.lookup(kit, "The talks were held in Kampala.", "ru")[0].text == \
+        "Переговоры прошли в Кампале."
+
+
+def test_malformed_units_are_skipped_and_counted(tmp_path, capsys):
+    kit = tmp_path / "empty_project"
+    assert main(["import", str(DATA / "malformed_units.tmx"), "--out", str(kit)]) == 0
+    out = capsys.readouterr().out
+    assert "2 unit(s) read: 2 new segment(s), 3 new translation(s)" in out
+    for reason in ("1 (no source-language variant)", "1 (tuv without seg or language)",
+                   "1 (empty source)", "1 (no translation)"):
+        assert reason in out
+    store = memory.open_memory(kit)
+    try:
+        counts = store.counts()
+    finally:
+        store.close()
+    assert counts == {"segments": 2, "fa": 1, "ru": 2}
+
+
+def test_not_well_formed_tmx_is_one_line_exit_2(kit, tmp_path, capsys):
+    bad = tmp_path / "broken.tmx"
+    bad.write_text('<?xml version="1.0"?><tmx version="1.4"><header srclang="en"/><body>'
+                   '<tu><tuv xml:lang="en"><seg>x</seg></tuv>', encoding="utf-8")
+    assert main(["import", str(bad), "--out", str(kit)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "not well-formed" in err[0]
+
+
+def test_unknown_file_type_and_missing_file(kit, tmp_path, capsys):
+    other = tmp_path / "notes.txt"
+    other.write_text("x", encoding="utf-8")
+    assert main(["import", str(other), "--out", str(kit)]) == 2
+    assert main(["import", str(tmp_path / "missing.tmx"), "--out", str(kit)]) == 2
+
+
+def test_import_filled_po_catalog(kit, tmp_path, capsys):
+    s = seed_sentences(kit)
+    fill(kit, "fa", [0, 3], "FA")
+    outside = tmp_path / "from_translator.po"
+    shutil.copy(po_path(kit, "fa"), outside)
+    other = tmp_path / "other_kit"
+    other.mkdir()
+    assert main(["import", str(outside), "--out", str(other)]) == 0
+    assert "2 new translation(s)" in capsys.readouterr().out
+    assert memory.lookup(other, s[3], "fa")[0].text == "FA-3"
+
+
+def test_large_tmx_through_the_reader_process(kit, tmp_path, monkeypatch, capsys):
+    """Files above the in-process limit are parsed by a second process: same result."""
+    import glossary.memory.reader as reader
+
+    monkeypatch.setattr(reader, "IN_PROCESS_BELOW", 0)
+    pairs = [(f"Sentence number {i} about the talks.", f"Предложение {i}.") for i in range(300)]
+    assert main(["import", str(cat_tmx(tmp_path / "big.tmx", pairs)), "--out", str(kit),
+                 "--no-export"]) == 0
+    assert "300 unit(s) read: 300 new segment(s), 300 new translation(s)" in \
+        capsys.readouterr().out
+    assert memory.lookup(kit, "Sentence number 17 about the talks.", "ru")[0].text == \
+        "Предложение 17."
+    assert main(["import", str(DATA / "billion_laughs.tmx"), "--out", str(kit)]) == 2
