@@ -429,11 +429,21 @@ class _SlowException:
     anchored: bool              # before starts with ^: one match from the line start
 
 
-def _join_fast(fast: list[tuple[str, str]]) -> str:
+def _first_set(after: str) -> set[str] | None:
+    """Characters an afterbreak pattern can start with (None: any, or unknown)."""
+    if not after:
+        return None
+    try:
+        return _edge_set(_sre_parse.parse(after), last=False)
+    except re.error:
+        return None
+
+
+def _join_fast(fast: list[tuple[str, str, set[str] | None]]) -> str:
     """One alternation for "some no-break rule matches here": rules with the same afterbreak
     share one look-ahead, tested before their look-behinds (exactly the same disjunction)."""
     groups: dict[str, list[str]] = {}
-    for before, after in fast:
+    for before, after, _first in fast:
         groups.setdefault(after, []).append(before)
     parts: list[str] = []
     for after, befores in groups.items():
@@ -461,7 +471,7 @@ class CompiledRules:
 
     def __init__(self, rules: list[SrxRule], max_lookbehind: int = 100) -> None:
         self.rules = list(rules)
-        fast: list[tuple[str, str]] = []
+        fast: list[tuple[str, str, set[str] | None]] = []
         slow_pre: list[str] = []
         self._slow: list[_SlowException] = []
         alts: list[str] = []
@@ -482,8 +492,12 @@ class CompiledRules:
             except re.error as exc:
                 raise GlossaryError(f"SRX rule does not compile: {rule.before!r}: {exc}") from None
             tail = (f"(?={after})" if after else "")
-            if fast:
-                tail += "(?!" + _join_fast(fast) + ")"
+            # no-break rules whose afterbreak starts with a character this rule's afterbreak
+            # never starts with cannot match where this rule matches: leave them out
+            first = _first_set(after)
+            usable = [f for f in fast if first is None or f[2] is None or first & f[2]]
+            if usable:
+                tail += "(?!" + _join_fast(usable) + ")"
             tail += f"(?P<b{k}>)"
             if slow_pre:
                 # mark the match when a variable-width no-break rule may apply; Python checks it
@@ -508,22 +522,23 @@ class CompiledRules:
         except re.error as exc:
             raise GlossaryError(f"SRX rules do not compile together: {exc}") from None
 
-    def _add_exception(self, before: str, after: str, fast: list[tuple[str, str]], slow_pre: list[str],
+    def _add_exception(self, before: str, after: str, fast: list[tuple[str, str, set[str] | None]], slow_pre: list[str],
                        max_lookbehind: int) -> None:
         look_after = f"(?={after})" if after else ""
+        first = _first_set(after)
         if not before:
-            fast.append(("", after))
+            fast.append(("", after, first))
             return
         try:
             lo, hi = _width(before)
         except re.error as exc:
             raise GlossaryError(f"SRX rule does not compile: {before!r}: {exc}") from None
         if lo == hi:
-            fast.append((f"(?<={before})", after))
+            fast.append((f"(?<={before})", after, first))
             return
         forms = _fixed_forms(before)
         if forms is not None and all(forms):
-            fast.append(("(?:" + "|".join(f"(?<={f})" for f in forms) + ")", after))
+            fast.append(("(?:" + "|".join(f"(?<={f})" for f in forms) + ")", after, first))
             return
         ftail = _fixed_tail(before)
         pre = ("(?:" + "|".join(f"(?<={f})" for f in ftail) + ")" if ftail else "") + look_after
