@@ -28,6 +28,15 @@ def test_shipped_srx_is_built_from_the_rule_data() -> None:
         "run: python -m glossary.segment.srxgen"
 
 
+def test_compiled_cache_matches_the_shipped_srx() -> None:
+    from glossary.segment import COMPILED_CACHE, _cached_rules, compiled_cache_bytes
+
+    assert COMPILED_CACHE.read_bytes() == compiled_cache_bytes(), \
+        "run: python -m glossary.segment.srxgen"
+    for lang in ("en", "ru", "fa", "be"):
+        assert _cached_rules(lang) is not None
+
+
 def test_shipped_srx_is_srx_20_with_all_languages() -> None:
     from lxml import etree
 

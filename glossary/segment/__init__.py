@@ -12,23 +12,32 @@ The rules are data: ``data/segment.srx`` (built from ``data/rules`` and ``data/l
 from __future__ import annotations
 
 import bisect
+import hashlib
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossary.errors import GlossaryError
-from glossary.formats import srx as srxfmt
 from glossary.model import Segment
 from glossary.segment.engine import CompiledRules, spans
 
+if TYPE_CHECKING:
+    from glossary.formats import srx as srxfmt
+
 LANGUAGES = ("en", "ru", "fa", "be")
 DEFAULT_SRX = Path(__file__).parent / "data" / "segment.srx"
+# the shipped rules, already compiled by srxgen; used only while it matches segment.srx (SHA-256)
+COMPILED_CACHE = Path(__file__).parent / "data" / "segment.compiled.json"
 
 __all__ = ["DEFAULT_SRX", "LANGUAGES", "Segmenter", "load_srx", "segment", "segment_spans"]
 
 
 def load_srx(path: str | os.PathLike[str]) -> srxfmt.SrxDocument:
     """Parse an SRX 2.0 file (a :class:`GlossaryError` if it is missing or not SRX)."""
+    from glossary.formats import srx as srxfmt
+
     p = Path(path)
     try:
         data = p.read_bytes()
@@ -39,8 +48,31 @@ def load_srx(path: str | os.PathLike[str]) -> srxfmt.SrxDocument:
     return srxfmt.parse(data, str(p))
 
 
+def _cached_rules(lang: str) -> CompiledRules | None:
+    try:
+        cache = json.loads(COMPILED_CACHE.read_text(encoding="utf-8"))
+        if cache.get("srx_sha256") != hashlib.sha256(DEFAULT_SRX.read_bytes()).hexdigest():
+            return None
+        state = cache["languages"].get(lang)
+        return None if state is None else CompiledRules.from_state(state)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def compiled_cache_bytes() -> bytes:
+    """The content of ``data/segment.compiled.json`` for the current ``segment.srx``."""
+    from glossary.formats import srx as srxfmt
+
+    doc = srxfmt.parse(DEFAULT_SRX.read_bytes(), str(DEFAULT_SRX))
+    data = {"srx_sha256": hashlib.sha256(DEFAULT_SRX.read_bytes()).hexdigest(),
+            "languages": {lang: CompiledRules(doc.rules_for(lang)).state() for lang in LANGUAGES}}
+    return (json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n").encode("utf-8")
+
+
 @lru_cache(maxsize=1)
 def _default_document() -> srxfmt.SrxDocument:
+    from glossary.formats import srx as srxfmt
+
     return srxfmt.parse(DEFAULT_SRX.read_bytes(), str(DEFAULT_SRX), check_regex=False)
 
 
@@ -49,11 +81,16 @@ class Segmenter:
 
     def __init__(self, lang: str = "en", document: srxfmt.SrxDocument | None = None,
                  srx_path: str | None = None) -> None:
+        self.lang = lang
+        if document is None:
+            cached = _cached_rules(lang)
+            if cached is not None:
+                self.rules = cached
+                return
         doc = document if document is not None else _default_document()
         rules = doc.rules_for(lang)
         if not rules and not doc.has_language(lang):
             raise GlossaryError(f"no SRX language rules for language {lang!r}", srx_path)
-        self.lang = lang
         self.rules = CompiledRules(rules)
 
     def spans(self, text: str) -> list[tuple[int, int]]:

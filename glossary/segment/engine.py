@@ -33,8 +33,12 @@ try:  # Python 3.11+
 except ImportError:  # pragma: no cover
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
+from typing import TYPE_CHECKING
+
 from glossary.errors import GlossaryError
-from glossary.formats.srx import SrxRule
+
+if TYPE_CHECKING:
+    from glossary.formats.srx import SrxRule
 
 # Java-only constructs mapped to Python ``re``; the shipped rules use none of them, user files may.
 _JAVA_CLASSES = {
@@ -521,6 +525,28 @@ class CompiledRules:
             self._scan = re.compile(head + "(?:" + "|".join(alts) + ")", re.MULTILINE)
         except re.error as exc:
             raise GlossaryError(f"SRX rules do not compile together: {exc}") from None
+
+    def state(self) -> dict:
+        """What a later process needs to rebuild these compiled rules without re-analysing them."""
+        return {
+            "scan": self._scan.pattern,
+            "slow_window": self._slow_window,
+            "slow": [{"prefilter": ex.prefilter.pattern, "full": ex.full.pattern,
+                      "maxwidth": ex.maxwidth, "anchored": ex.anchored} for ex in self._slow],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict) -> CompiledRules:
+        """Rebuild from :meth:`state` (only one regex compilation for the scan)."""
+        self = cls.__new__(cls)
+        self.rules = []
+        self._scan = re.compile(state["scan"], re.MULTILINE)
+        self._slow_window = state["slow_window"]
+        self._slow = [_SlowException(prefilter=re.compile(ex["prefilter"], re.MULTILINE),
+                                     full=re.compile(ex["full"], re.MULTILINE),
+                                     maxwidth=ex["maxwidth"], anchored=ex["anchored"])
+                      for ex in state["slow"]]
+        return self
 
     def _add_exception(self, before: str, after: str, fast: list[tuple[str, str, set[str] | None]], slow_pre: list[str],
                        max_lookbehind: int) -> None:

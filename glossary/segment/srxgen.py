@@ -5,7 +5,7 @@ Linguists edit ``data/rules/*.rules`` (ordered rules, one per line) and ``data/l
 ``data/segment.srx``, a plain SRX 2.0 file that the engine loads and that ``glossary srx``
 exports for OmegaT / Okapi. ``tests/test_srx.py`` checks that the shipped file is up to date.
 
-    python -m glossary.segment.srxgen          # rewrite glossary/segment/data/segment.srx
+    python -m glossary.segment.srxgen   # rewrite data/segment.srx and data/segment.compiled.json
 """
 
 from __future__ import annotations
@@ -115,13 +115,15 @@ def build_bytes() -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    target = DATA / "segment.srx"
-    data = build_bytes()
-    if target.exists() and target.read_bytes() == data:
-        print(f"{target}: up to date")
-    else:
-        target.write_bytes(data)
-        print(f"{target}: written")
+    from glossary.segment import COMPILED_CACHE, DEFAULT_SRX, compiled_cache_bytes
+
+    for target, make in ((DEFAULT_SRX, build_bytes), (COMPILED_CACHE, compiled_cache_bytes)):
+        data = make()
+        if target.exists() and target.read_bytes() == data:
+            print(f"{target}: up to date")
+        else:
+            target.write_bytes(data)
+            print(f"{target}: written")
     return 0
 
 
