@@ -25,6 +25,7 @@ Offsets are tracked by the scanner, never recovered by searching the text afterw
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -419,6 +420,33 @@ def _edge_set(items, last: bool):
     return None  # nothing consumed for sure
 
 
+def _after_pivot(before: str, after: str, tail: str, k: int) -> tuple[str, set[str]] | None:
+    """For a fixed-width break rule whose own pivot is frequent (a space): an alternative that
+    pivots on a rare character ``c`` of its afterbreak instead, ``after = P c R`` with P spelled
+    out as fixed-width variants: ``c(?<=(?<=before)TAIL P c)``; TAIL (afterbreak, no-break
+    rules, group marks) is evaluated at the break position inside the look-behind."""
+    atoms = _split_atoms(after)
+    for i in range(1, len(atoms)):
+        try:
+            cset = _edge_set(_sre_parse.parse(atoms[i]), last=False)
+        except re.error:
+            return None
+        if cset and len(cset) <= 8 and not cset & _SPACE_SET:
+            forms = _fixed_forms("".join(atoms[:i]))
+            if not forms:
+                return None
+            by_width: dict[int, list[str]] = {}
+            for f in forms:
+                by_width.setdefault(_width(f)[0], []).append(f)
+            cls = _class(cset)
+            parts = []
+            for n, (w, fs) in enumerate(sorted(by_width.items())):
+                t = re.sub(r"\(\?P<([bs]\d+)>", lambda m, n=n: f"(?P<{m.group(1)}_{n}>", tail)
+                parts.append(f"(?<=(?<={before}){t}(?:{'|'.join(fs)}){cls})")
+            return "|".join(parts), cset
+    return None
+
+
 def _class(chars: set[str]) -> str:
     return "[" + "".join(sorted(re.escape(c) if c not in "\n" else "\\n" for c in chars)) + "]"
 
@@ -479,6 +507,8 @@ class CompiledRules:
         slow_pre: list[str] = []
         self._slow: list[_SlowException] = []
         alts: list[str] = []
+        side_alts: list[str] = []
+        side_pivot: set[str] = set()
         pivot: set[str] | None = {"\n"}
         self._kinds: dict[str, tuple[int, ...]] = {}
         k = 0
@@ -509,6 +539,15 @@ class CompiledRules:
                 self._kinds[f"s{k}"] = tuple(range(len(self._slow)))
             if lo == hi and lo > 0:
                 edge = _edge_set(parsed, last=True)
+                side = None
+                if edge is None or edge & _SPACE_SET or len(edge) > 40:
+                    side = _after_pivot(before, after, tail, k)
+                if side is not None:
+                    # pivot on a rare character of the afterbreak, in a second scan
+                    side_alts.append(side[0])
+                    side_pivot |= side[1]
+                    k += 1
+                    continue
                 alts.append(f"(?<={before}){tail}")
             else:
                 edge = _edge_set(parsed, last=False)
@@ -523,6 +562,8 @@ class CompiledRules:
         head = _class(pivot) if pivot is not None else "[\\s\\S]"
         try:
             self._scan = re.compile(head + "(?:" + "|".join(alts) + ")", re.MULTILINE)
+            self._side = (re.compile(_class(side_pivot) + "(?:" + "|".join(side_alts) + ")",
+                                     re.MULTILINE) if side_alts else None)
         except re.error as exc:
             raise GlossaryError(f"SRX rules do not compile together: {exc}") from None
 
@@ -530,6 +571,7 @@ class CompiledRules:
         """What a later process needs to rebuild these compiled rules without re-analysing them."""
         return {
             "scan": self._scan.pattern,
+            "side": self._side.pattern if self._side is not None else None,
             "slow_window": self._slow_window,
             "slow": [{"prefilter": ex.prefilter.pattern, "full": ex.full.pattern,
                       "maxwidth": ex.maxwidth, "anchored": ex.anchored} for ex in self._slow],
@@ -541,6 +583,7 @@ class CompiledRules:
         self = cls.__new__(cls)
         self.rules = []
         self._scan = re.compile(state["scan"], re.MULTILINE)
+        self._side = re.compile(state["side"], re.MULTILINE) if state.get("side") else None
         self._slow_window = state["slow_window"]
         self._slow = [_SlowException(prefilter=re.compile(ex["prefilter"], re.MULTILINE),
                                      full=re.compile(ex["full"], re.MULTILINE),
@@ -613,12 +656,48 @@ class CompiledRules:
             out.extend((s + lm.start(), e + lm.start()) for s, e in self._spans(line, 0, len(line), 0))
         return out
 
+    def _side_breaks(self, text: str, start: int, end: int) -> list[tuple[int, str]]:
+        """(position, group) of the break rules scanned on their afterbreak pivot."""
+        if self._side is None:
+            return []
+        found = {}
+        for m in self._side.finditer(text, start, end):
+            g = m.lastgroup
+            found.setdefault(m.end(g), g)  # type: ignore[arg-type]
+        return sorted(found.items())
+
+    def _matches(self, text: str, start: int, end: int, side: list[tuple[int, str]]):
+        """Break candidates of both scans, in text order, as (position, group)."""
+        main = ((m.start() if m.lastgroup == "nl" else m.end(m.lastgroup), m.lastgroup)
+                for m in self._scan.finditer(text, start, end))
+        return heapq.merge(main, side)
+
     def _spans(self, text: str, start: int, end: int, base: int) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         append = out.append
         ws = _WS
         prev = start
         slow = self._slow_applies
+        side = self._side_breaks(text, start, end) if self._side is not None else None
+        if side:
+            for p, g in self._matches(text, start, end, side):
+                if g != "nl":
+                    if g[0] == "s" and slow(text, p):  # type: ignore[index]
+                        continue
+                    if p <= prev:
+                        continue
+                chunk = text[prev:p]
+                s = chunk.lstrip(ws)
+                if s:
+                    st = p - len(s)
+                    append((base + st, base + st + len(s.rstrip(ws))))
+                prev = p
+            chunk = text[prev:end]
+            s = chunk.lstrip(ws)
+            if s:
+                st = end - len(s)
+                append((base + st, base + st + len(s.rstrip(ws))))
+            return out
         for m in self._scan.finditer(text, start, end):
             g = m.lastgroup
             if g == "nl":
