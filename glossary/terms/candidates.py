@@ -42,6 +42,7 @@ _REPORT_VERBS = {"said", "says", "told", "added", "noted", "stressed", "stated",
 _LOWER_TITLE_OK = {"president", "ambassador", "envoy", "king", "emir", "premier", "chancellor",
                    "queen", "spokesman", "spokeswoman", "spokesperson"}
 _QUOTE_CUES = {"so-called", "of"}
+_TITLE_INNER = {"of", "for", "the", "and", "d'affaires", "d’affaires"}
 _IN_HEADS = {"mission", "office", "embassy", "representation", "operation", "force", "court"}
 _LOWER_CONFLICT = {"war", "conflict", "crisis"}
 _NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
@@ -133,7 +134,7 @@ class Scanner:
             for k in range(min(lx.max_title, len(toks) - start), 0, -1):
                 key = tuple(t.low for t in toks[start:start + k])
                 canon = lx.titles.get(key) or lx.title_plurals.get(key)
-                if canon and all(t.cap or lower_ok for t in toks[start:start + k]):
+                if canon and all(t.cap or lower_ok or t.low in _TITLE_INNER for t in toks[start:start + k]):
                     if start > i:  # modifiers in front: "Deputy Foreign Minister"
                         mods = " ".join(t.text for t in toks[i:start])
                         plural = key not in lx.titles
@@ -233,7 +234,9 @@ class Scanner:
         if not conn and t.low in _CONNECT_HEADED:
             lows = [x.low for x in toks[i:j]]
             if t.low == "on":
-                conn = prev in lx.instrument_heads or prev in lx.event_heads
+                conn = prev in lx.instrument_heads or prev in lx.event_heads or (
+                    prev in lx.org_heads and j + 1 < n and not self.place_len(toks, j + 1)
+                    and not (toks[j + 1].low == "the" and j + 2 < n and self.place_len(toks, j + 2)))
             elif t.low == "in":
                 conn = prev in _IN_HEADS or (j - i >= 3 and lows[0] in lx.org_heads
                                              and any(w in _CONNECT_ALWAYS for w in lows))
@@ -336,8 +339,13 @@ class Scanner:
             w = core[0]
             if not (after and (w in _LOWER_TITLE_OK or w.rstrip("s") in _LOWER_TITLE_OK)):
                 return
-        out.append(Mention(" ".join(x.text for x in toks[i:i + k]), "title", si, t.start,
-                           toks[i + k - 1].end, tuple(words), key=canon))
+        m = Mention(" ".join(x.text for x in toks[i:i + k]), "title", si, t.start,
+                    toks[i + k - 1].end, tuple(words), key=canon)
+        prev = toks[i - 1] if i else None
+        if prev is not None and prev.cap and ((prev.low,) in lx.orgs or _ACRONYM.match(prev.text)) \
+                and prev.low not in lx.demonyms and (prev.low,) not in lx.places:
+            m.extra_forms.append(f"{prev.text} {m.text}")
+        out.append(m)
 
     # -- cutting a capitalized run into mentions --------------------------------------------
 
@@ -368,7 +376,7 @@ class Scanner:
             run = run[1:]
         # "Leaders of the Association ...": a generic plural in front of a name
         while len(run) > 2 and not self.place_len(run, 0) == len(run) and not self.title_len(run, 0)[0] \
-                and (run[0].low in lx.generic or run[0].low in lx.stop) \
+                and run[0].low not in lx.org_heads and (run[0].low in lx.generic or run[0].low in lx.stop) \
                 and run[1].low in _CONNECT_ALWAYS:
             run = run[2 + (run[2].low == "the"):]
         while run and (run[-1].low in _CONNECT_ALWAYS | _CONNECT_HEADED | {"the"} | _PARTICLES):
@@ -425,7 +433,8 @@ class Scanner:
         # honorifics, demonyms and possessive-free country names in front of an office or name
         while pos < n:
             h = self.honorific_len(run, pos)
-            if h and not self.title_len(run, pos)[0]:
+            if h and not self.title_len(run, pos)[0] and not (
+                    pos + h < n and (run[pos + h].low in lx.org_heads or run[pos + h].low in lx.event_heads)):
                 pos += h
                 continue
             low = run[pos].low
@@ -448,12 +457,14 @@ class Scanner:
         if not run:
             return
         # "OIC Secretary-General Hissein Brahim Taha": the body, then its office
-        if len(run) > 1 and _ACRONYM.match(run[0].text) and self.classify(run[:1]) == "organization" \
-                and self.title_len(run, 1)[0]:
-            self._emit(out, run[:1], "organization", si, all_toks)
-            k1 = self.title_len(run, 1)[0]
-            self._title(run[1:], si, headline, out, all_toks, _surface(run[:1 + k1]))
-            return
+        for p in range(1, min(5, len(run))):
+            if run[p - 1].low not in _CONNECT_ALWAYS | _CONNECT_HEADED | {"the"} \
+                    and self.title_len(run, p)[0] and self.classify(run[:p]) == "organization" \
+                    and (p > 1 or _ACRONYM.match(run[0].text)):
+                self._emit(out, run[:p], "organization", si, all_toks)
+                k1 = self.title_len(run, p)[0]
+                self._title(run[p:], si, headline, out, all_toks, _surface(run[:p + k1]))
+                return
         if self.title_len(run, 0)[0]:
             self._title(run, si, headline, out, all_toks, "")
             return
@@ -463,18 +474,28 @@ class Scanner:
             return
         cat = self.classify(run)
         if cat is not None:
-            comp = _complement(run)
-            if comp and cat in ("organization", "event", "concept"):
-                inner = run[comp:]
-                icat = self.classify(inner)
-                if icat == "location" and cat == "organization" and run[comp - 1].low == "of":
+            if cat in ("organization", "event", "concept"):
+                comp = _complement(run)
+                if comp and cat == "organization" and run[comp - 1].low == "of" \
+                        and self.classify(run[comp:]) == "location" and _national(self, run[:comp - 1]):
                     self._emit(out, run[:comp - 1], cat, si, all_toks)
-                    self._emit(out, inner, icat, si, all_toks)
+                    self._emit(out, run[comp:], "location", si, all_toks)
                     return
-                if icat == "organization" and cat in ("event", "concept", "organization"):
-                    self._emit(out, run, cat, si, all_toks)
-                    self._emit(out, inner, icat, si, all_toks)
-                    return
+                for c in reversed(_complements(run)):
+                    if self.classify(run[c:]) == "organization":
+                        m = self._emit(out, run, cat, si, all_toks)
+                        self._emit(out, run[c:], "organization", si, all_toks)
+                        if cat == "organization":  # "Board of Governors" of "... of the IAEA"
+                            m.extra_forms.append(_surface(run[:c - 1 - (run[c - 1].low == "the")]))
+                        return
+                # "UN Security Council Resolution 2231": the body, then its instrument
+                if cat == "concept":
+                    for p in range(len(run) - 1, 0, -1):
+                        if run[-1].text.isdigit() and self.classify(run[:p]) == "organization" \
+                                and self.classify(run[p:]) == "concept":
+                            self._emit(out, run[:p], "organization", si, all_toks)
+                            self._emit(out, run[p:], "concept", si, all_toks).extra_forms.append(_surface(run))
+                            return
             self._emit(out, run, cat, si, all_toks, weak=headline and cat in ("person", "single"))
             return
         # fall back: the longest classifiable pieces, left to right
@@ -674,3 +695,12 @@ def _fold(s: str) -> str:
     s = s.replace("’", "'").casefold()
     s = re.sub(r"^the ", "", s)
     return re.sub(r"'s$", "", s)
+
+
+def _complements(run: list[Tok]) -> list[int]:
+    """Start indexes of every "of (the) X" complement, first first."""
+    out = []
+    for k in range(1, len(run) - 1):
+        if run[k].low == "of":
+            out.append(k + 1 + (run[k + 1].low == "the" and k + 2 < len(run)))
+    return out
