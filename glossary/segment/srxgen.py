@@ -53,6 +53,9 @@ def _escape(entry: str) -> str:
 def _expand(pattern: str, lang: str) -> str:
     for key, value in MACROS.items():
         pattern = pattern.replace(key, value)
+    for name in re.findall(r"\{list:(\w+)\}", pattern):
+        words = sorted(read_list(name), key=lambda w: (-len(w), w))
+        pattern = pattern.replace(f"{{list:{name}}}", "(?:" + "|".join(map(_escape, words)) + ")")
     if "{starters}" in pattern:
         words = sorted(read_list(f"{lang}_starters"), key=lambda w: (-len(w), w))
         pattern = pattern.replace("{starters}", "(?:" + "|".join(map(_escape, words)) + ")")
