@@ -45,7 +45,8 @@ from glossary.formats.po import read_po
 from glossary.formats.tmx import XML_LANG, TmxReadStats, _primary, check_tmx
 from glossary.langs import SOURCE_LANG
 from glossary.memory.reader import read_batches
-from glossary.memory.store import BATCH, CHUNK, Match, Record, SQLiteStore, Store, text_hash
+from glossary.memory.store import (BATCH, CHUNK, BackgroundIndexer, Match, Record, SQLiteStore,
+                                   Store, index_path, text_hash)
 from glossary.progress import progress
 
 __all__ = ["leverage", "open_memory", "sync", "import_files", "export", "rebuild", "lookup",
@@ -236,6 +237,7 @@ def import_tmx(store: SQLiteStore, path: Path, report: ImportReport, file: str =
         size = path.stat().st_size
         batches = progress(batches, None, f"importing {path.name} ({size >> 20} MB), batches "
                                           f"of {BATCH} units")
+    indexer = BackgroundIndexer(store)
     try:
         batches = iter(batches)
         more = True
@@ -250,8 +252,15 @@ def import_tmx(store: SQLiteStore, path: Path, report: ImportReport, file: str =
                     s, t = store.add_units(chunk, fid, time.time())
                     report.new_segments += s
                     report.new_translations += t
-                    done += len(chunk)
+                    done += len(chunk[0])
+            indexer.notify()
+        indexer.finish()
     finally:
+        if indexer.thread.is_alive():
+            try:
+                indexer.finish()
+            except Exception:  # noqa: BLE001 - the first error is the one reported
+                pass
         report.units += stats.units
         report.skipped.update(stats.skipped)
         report.inline += stats.inline
@@ -322,8 +331,9 @@ def rebuild(out: str | os.PathLike[str], show_progress: bool = True) -> ImportRe
     """Recreate the store from ``locales/`` and the copies in ``tmx/memory/imported/``."""
     out = Path(out)
     path = memory_path(out)
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
+    for base in (path, index_path(path)):
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(base) + suffix).unlink(missing_ok=True)
     copies = sorted(imported_dir(out).glob("*")) if imported_dir(out).is_dir() else []
     report = ImportReport()
     store = open_memory(out)

@@ -8,9 +8,11 @@ Small files are read in-process (starting a process costs more than it saves).
 from __future__ import annotations
 
 import os
-import pickle
+import marshal
+import queue
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,49 +21,73 @@ from glossary.formats.tmx import TmxReadStats, _primary, iter_tmx_rows
 from glossary.memory.store import text_hash
 
 IN_PROCESS_BELOW = 8 << 20  # bytes
+QUEUE = 4  # batches buffered between the reader process and the writer
 
-Batch = list[tuple[int, str, list[tuple[str, int, str, str, str]]]]
+Batch = tuple[list[tuple[int, str]], list[tuple[int, str, int, str, str, str]]]
 
 
 def tmx_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str] | None,
                 batch: int, stats: TmxReadStats) -> Iterator[Batch]:
-    """Batches of ``(source hash, source, [(lang, text hash, text, origin, article)])``."""
-    out: Batch = []
+    """Batches ready for :meth:`SQLiteStore.add_units`: ``(segments, translations)`` with
+    segments ``(source hash, source)`` and translations
+    ``(source hash, lang, text hash, text, origin, article)``."""
+    segs: list = []
+    rows: list = []
     for source, targets, article in iter_tmx_rows(path, srclang, stats, checked=True):
-        variants = []
+        h = text_hash(source)
+        n = len(rows)
         for lang, text, origin, _ in targets:
             lang = _primary(lang)
             if lang == srclang or (langs is not None and lang not in langs):
                 continue
-            variants.append((lang, text_hash(text), text, origin or "cat", article))
-        if not variants:
+            rows.append((h, lang, text_hash(text), text, origin or "cat", article))
+        if len(rows) == n:
             stats.units -= 1
             stats.skipped["no translation in the wanted languages"] += 1
             continue
-        out.append((text_hash(source), source, variants))
-        if len(out) >= batch:
-            yield out
-            out = []
-    if out:
-        yield out
+        segs.append((h, source))
+        if len(segs) >= batch:
+            yield segs, rows
+            segs, rows = [], []
+    if segs:
+        yield segs, rows
+
+
+def _send(item: tuple, out) -> None:
+    data = marshal.dumps(item)
+    out.write(len(data).to_bytes(8, "little"))
+    out.write(data)
+
+
+def _receive(stream) -> tuple:
+    head = stream.read(8)
+    if len(head) < 8:
+        raise EOFError
+    size = int.from_bytes(head, "little")
+    data = stream.read(size)
+    if len(data) < size:
+        raise EOFError
+    return marshal.loads(data)
 
 
 def _child_main(argv: list[str]) -> int:
-    """The reader process: ``PATH SRCLANG LANGS BATCH``; pickled batches on stdout."""
+    """The reader process: ``PATH SRCLANG LANGS BATCH``; batches on stdout (:mod:`marshal`:
+    plain tuples and strings from our own child, the fastest codec for them)."""
     path, srclang, langs_arg, batch = argv
     langs = frozenset(langs_arg.split(",")) if langs_arg else None
     out = sys.stdout.buffer
     stats = TmxReadStats()
     try:
         for b in tmx_batches(path, srclang, langs, int(batch), stats):
-            pickle.dump(("batch", b), out, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(("done", stats), out)
+            _send(("batch", b), out)
+        _send(("done", (stats.version, stats.srclang, stats.units,
+                               dict(stats.skipped), stats.inline)), out)
     except GlossaryError as exc:
-        pickle.dump(("error", str(exc)), out)
+        _send(("error", str(exc)), out)
     except BrokenPipeError:
         return 1
     except Exception as exc:  # noqa: BLE001 - reported to the parent as one line
-        pickle.dump(("error", f"{path}: cannot read: {type(exc).__name__}: {exc}"), out)
+        _send(("error", f"{path}: cannot read: {type(exc).__name__}: {exc}"), out)
     out.flush()
     return 0
 
@@ -85,24 +111,48 @@ def read_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[st
            "sys.exit(_child_main(sys.argv[1:]))", os.fspath(path), srclang,
            ",".join(sorted(langs)) if langs else "", str(batch)]
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
+    # a thread drains the pipe while this one writes to SQLite: the reader never waits
+    inbox: queue.Queue = queue.Queue(maxsize=QUEUE)
+
+    def drain() -> None:
+        try:
+            while True:
+                item = _receive(proc.stdout)
+                inbox.put(item)
+                if item[0] != "batch":
+                    return
+        except EOFError:
+            inbox.put(("eof", None))
+        except BaseException as exc:  # noqa: BLE001
+            inbox.put(("error", f"{os.fspath(path)}: cannot read: {exc}"))
+
+    thread = threading.Thread(target=drain, daemon=True)
+    thread.start()
     try:
         while True:
-            try:
-                kind, payload = pickle.load(proc.stdout)
-            except EOFError:
-                raise GlossaryError("the TMX reader process stopped unexpectedly",
-                                    os.fspath(path)) from None
+            kind, payload = inbox.get()
             if kind == "batch":
                 yield payload
             elif kind == "done":
-                stats.version, stats.srclang = payload.version, payload.srclang
-                stats.units += payload.units
-                stats.skipped.update(payload.skipped)
-                stats.inline += payload.inline
+                stats.version, stats.srclang, units, skipped, inline = payload
+                stats.units += units
+                stats.skipped.update(skipped)
+                stats.inline += inline
                 return
+            elif kind == "eof":
+                raise GlossaryError("the TMX reader process stopped unexpectedly",
+                                    os.fspath(path))
             else:
                 raise _Failed(payload)
     finally:
+        if proc.poll() is None and thread.is_alive():
+            proc.kill()
+        while thread.is_alive():  # unblock the drain thread if the queue is full
+            try:
+                inbox.get(timeout=0.05)
+            except queue.Empty:
+                pass
+        thread.join()
         proc.stdout.close()
         try:
             proc.wait(timeout=5)

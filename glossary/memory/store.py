@@ -34,6 +34,7 @@ import math
 import os
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -95,7 +96,7 @@ class Store(Protocol):
     def transaction(self): ...
     def file_id(self, path: str) -> int: ...
     def add(self, records: Sequence[Record]) -> tuple[int, int]: ...
-    def add_units(self, units: Sequence[tuple[int, str, list[tuple]]], file: int,
+    def add_units(self, batch: tuple[list, list], file: int,
                   when: float) -> tuple[int, int]: ...
     def exact(self, source: str, lang: str) -> list[Match]: ...
     def fuzzy(self, source: str, lang: str, minimum: float = 75.0,
@@ -119,15 +120,20 @@ CREATE TABLE IF NOT EXISTS translations(
     state TEXT NOT NULL, origin TEXT NOT NULL, article TEXT NOT NULL DEFAULT '',
     file INTEGER NOT NULL DEFAULT 0, created REAL NOT NULL, updated REAL NOT NULL,
     PRIMARY KEY(seg, lang, hash)) WITHOUT ROWID;
-CREATE VIRTUAL TABLE IF NOT EXISTS seg_fts USING fts5(
-    source, content='', detail=none, columnsize=0,
-    tokenize='unicode61 remove_diacritics 0');
-CREATE VIRTUAL TABLE IF NOT EXISTS seg_vocab USING fts5vocab(seg_fts, 'row');
 CREATE TABLE IF NOT EXISTS files(
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind TEXT NOT NULL DEFAULT '',
     mtime_ns INTEGER NOT NULL DEFAULT 0, size INTEGER NOT NULL DEFAULT 0,
     sha1 TEXT NOT NULL DEFAULT '', units INTEGER NOT NULL DEFAULT 0,
     seen INTEGER NOT NULL DEFAULT 0);
+"""
+
+_INDEX_SCHEMA = """
+CREATE TABLE IF NOT EXISTS {p}meta(key TEXT PRIMARY KEY, value INTEGER) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS {p}seg_fts USING fts5(
+    source, content='', detail=none, columnsize=0,
+    tokenize='unicode61 remove_diacritics 0');
+CREATE VIRTUAL TABLE IF NOT EXISTS {p}seg_vocab USING fts5vocab(seg_fts, 'row');
+INSERT OR IGNORE INTO {p}meta VALUES ('indexed_upto', 0);
 """
 
 _INSERT_SEGMENT = ("INSERT INTO segments(hash, source, created) VALUES (?, ?, ?) "
@@ -150,18 +156,36 @@ def _rank(row: tuple) -> tuple:
     return (ORIGIN_RANK.get(row[2], 3), -row[6])
 
 
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=NORMAL")
+    db.execute("PRAGMA cache_size=-32000")
+    db.execute("PRAGMA temp_store=FILE")
+    db.execute("PRAGMA busy_timeout=10000")
+    return db
+
+
+def index_path(path: Path) -> Path:
+    """The word index beside the store: ``memory.sqlite`` -> ``memory.index.sqlite``."""
+    return path.with_name(path.stem + ".index" + path.suffix)
+
+
 class SQLiteStore:
-    """The SQLite memory: WAL journal, bounded page cache (flat memory on huge imports)."""
+    """The SQLite memory: WAL journal, bounded page cache (flat memory on huge imports).
+
+    Two files: the store (segments, translations, files) and its word index (FTS5), a derived
+    file kept in step lazily: segments with an id above the index's ``indexed_upto`` are indexed
+    before every fuzzy lookup, and by a background thread during imports
+    (:class:`BackgroundIndexer`), so that SQLite tokenizes in parallel with the import.
+    """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
+        self.index_path = index_path(self.path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(str(self.path), isolation_level=None)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA cache_size=-32000")
-            self.db.execute("PRAGMA temp_store=FILE")
+            self.db = _connect(self.path)
             version = None
             if self.db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone():
                 row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
@@ -171,11 +195,26 @@ class SQLiteStore:
                                     "run 'glossary tm rebuild'", str(self.path))
             self.db.executescript("BEGIN;" + _SCHEMA + "INSERT OR IGNORE INTO meta VALUES "
                                   f"('schema', '{SCHEMA_VERSION}'); COMMIT;")
+            # the index has its own connection (a transaction here never locks it), and
+            # reads the store through an attachment
+            self.ix = _connect(self.index_path)
+            self.ix.executescript("BEGIN;" + _INDEX_SCHEMA.format(p="") + "COMMIT;")
+            self.ix.execute("ATTACH DATABASE ? AS store", (str(self.path),))
         except sqlite3.DatabaseError as exc:
             raise GlossaryError(f"cannot open the memory: {exc} (delete it or run "
                                 "'glossary tm rebuild')", str(self.path)) from None
         self._df: dict[str, int] = {}
         self.new_segments = 0
+
+    def catch_up(self) -> int:
+        """Index the segments the word index does not hold yet; return how many."""
+        upto = self.ix.execute("SELECT value FROM meta WHERE key = 'indexed_upto'").fetchone()[0]
+        last = self.db.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()[0]
+        if last <= upto:
+            return 0
+        _index_range(self.ix, upto, last)
+        self._df.clear()
+        return last - upto
 
     # ------------------------------------------------------------ writing
 
@@ -190,15 +229,11 @@ class SQLiteStore:
         return self.db.execute("INSERT INTO files(path) VALUES (?)", (path,)).lastrowid
 
     def _segment_ids(self, segs: list[tuple[int, str, int]]) -> dict[int, int]:
-        """Insert new segments (and index them); return ``{hash: id}`` for all of ``segs``."""
+        """Insert new segments; return ``{hash: id}`` for all of ``segs``."""
         db = self.db
         last = db.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()[0]
         db.executemany(_INSERT_SEGMENT, segs)
         ids = dict(db.execute("SELECT hash, id FROM segments WHERE id > ?", (last,)))
-        if ids:
-            db.execute("INSERT INTO seg_fts(rowid, source) SELECT id, source FROM segments "
-                       "WHERE id > ?", (last,))
-            self._df.clear()
         self.new_segments = len(ids)
         for h, _, _ in segs:
             if h not in ids:
@@ -228,16 +263,26 @@ class SQLiteStore:
         self.db.executemany(_INSERT_TRANSLATION, rows)
         return self.new_segments, self.db.total_changes - before
 
-    def add_units(self, units: Sequence[tuple[int, str, list[tuple]]], file: int,
-                  when: float) -> tuple[int, int]:
-        """Fast path for imports: ``(source hash, source, [(lang, text hash, text, origin,
-        article)])`` as the TMX reader process prepares them; all approved."""
-        ids = self._segment_ids([(h, source, when) for h, source, _ in units])
-        rows = [(ids[h], lang, th, text, "approved", origin, article, file, when, when)
-                for h, _, variants in units for lang, th, text, origin, article in variants]
-        before = self.db.total_changes
-        self.db.executemany(_INSERT_TRANSLATION, rows)
-        return self.new_segments, self.db.total_changes - before
+    def add_units(self, batch: tuple[list, list], file: int, when: float) -> tuple[int, int]:
+        """Fast path for imports, rows exactly as the TMX reader process prepares them:
+        ``([(source hash, source)], [(source hash, lang, text hash, text, origin, article)])``;
+        all approved. Returns (new segments, new translations)."""
+        segs, rows = batch
+        db = self.db
+        stamp = repr(float(when))
+        before = db.total_changes
+        db.executemany("INSERT INTO segments(hash, source, created) VALUES (?, ?, "
+                       f"{stamp}) ON CONFLICT(hash) DO NOTHING", segs)
+        new_segments = db.total_changes - before
+        before = db.total_changes
+        db.executemany(
+            "INSERT INTO translations(seg, lang, hash, text, state, origin, article, file, "
+            "created, updated) VALUES ((SELECT id FROM segments WHERE hash = ?), ?, ?, ?, "
+            f"'approved', ?, ?, {int(file)}, {stamp}, {stamp}) "
+            "ON CONFLICT(seg, lang, hash) DO UPDATE SET state = excluded.state, "
+            "origin = excluded.origin, updated = excluded.updated "
+            "WHERE translations.state <> 'approved'", rows)
+        return new_segments, db.total_changes - before
 
     def file_state(self, path: str) -> tuple[int, int, str] | None:
         row = self.db.execute("SELECT mtime_ns, size, sha1 FROM files WHERE path = ? AND "
@@ -271,7 +316,7 @@ class SQLiteStore:
     def _doc_freq(self, words: list[str]) -> dict[str, int]:
         missing = [w for w in words if w not in self._df]
         if missing:
-            found = dict(self.db.execute(
+            found = dict(self.ix.execute(
                 f"SELECT term, doc FROM seg_vocab WHERE term IN ({','.join('?' * len(missing))})",
                 missing).fetchall())
             for w in missing:
@@ -282,6 +327,7 @@ class SQLiteStore:
 
     def candidates(self, source: str, limit: int = CANDIDATES) -> list[tuple[int, str]]:
         """Segments sharing the query's rarest words: ``(id, source)``, best first."""
+        self.catch_up()
         words = sorted(set(_FTS_WORD.findall(source.lower())))
         if not words:
             return []
@@ -301,10 +347,14 @@ class SQLiteStore:
         for w in chosen:
             parts.append("SELECT rowid AS id, ? AS w FROM seg_fts WHERE seg_fts MATCH ?")
             params += [math.log(1 + total / df[w]), '"' + w.replace('"', '""') + '"']
-        sql = (f"SELECT c.id, s.source FROM (SELECT id, sum(w) AS v FROM ("
-               f"{' UNION ALL '.join(parts)}) GROUP BY id ORDER BY v DESC LIMIT ?) c "
-               "JOIN segments s ON s.id = c.id ORDER BY c.v DESC")
-        return self.db.execute(sql, params + [limit]).fetchall()
+        sql = (f"SELECT id FROM ({' UNION ALL '.join(parts)}) GROUP BY id "
+               "ORDER BY sum(w) DESC LIMIT ?")
+        ids = [r[0] for r in self.ix.execute(sql, params + [limit])]
+        if not ids:
+            return []
+        found = dict(self.db.execute(
+            f"SELECT id, source FROM segments WHERE id IN ({','.join('?' * len(ids))})", ids))
+        return [(i, found[i]) for i in ids if i in found]
 
     def fuzzy(self, source: str, lang: str, minimum: float = 75.0, limit: int = 5,
               with_translation: bool = True) -> list[Match]:
@@ -354,7 +404,75 @@ class SQLiteStore:
         return out
 
     def close(self) -> None:
+        self.ix.close()
         self.db.close()
+
+
+def _index_range(ix: sqlite3.Connection, upto: int, last: int) -> None:
+    """Index segments ``upto < id <= last`` (``ix`` has the store attached as ``store``)."""
+    ix.execute("BEGIN")  # deferred: writes the index only, reads a snapshot of the store
+    try:
+        ix.execute("INSERT INTO seg_fts(rowid, source) SELECT id, source FROM store.segments "
+                   "WHERE id > ? AND id <= ?", (upto, last))
+        ix.execute("UPDATE meta SET value = ? WHERE key = 'indexed_upto'", (last,))
+        ix.execute("COMMIT")
+    except BaseException:
+        ix.execute("ROLLBACK")
+        raise
+
+
+class BackgroundIndexer:
+    """Indexes new segments in a thread with its own connections while an import writes.
+
+    SQLite runs the FTS5 tokenizing without Python's global lock, so it overlaps with the
+    import's own work; :meth:`notify` after each committed batch, :meth:`finish` at the end.
+    """
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        self.db = _connect(store.index_path)
+        self.db.execute("ATTACH DATABASE ? AS store", (str(store.path),))
+        self.wanted = 0
+        self.error: BaseException | None = None
+        self.cond = threading.Condition()
+        self.done = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def notify(self) -> None:
+        last = self.store.db.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()[0]
+        with self.cond:
+            self.wanted = last
+            self.cond.notify()
+
+    def _run(self) -> None:
+        db = self.db
+        try:
+            while True:
+                with self.cond:
+                    while not self.done and self.wanted <= self._upto():
+                        self.cond.wait()
+                    target, done = self.wanted, self.done
+                upto = self._upto()
+                if target > upto:
+                    _index_range(db, upto, target)
+                elif done:
+                    return
+        except BaseException as exc:  # noqa: BLE001 - re-raised by finish()
+            self.error = exc
+
+    def _upto(self) -> int:
+        return self.db.execute("SELECT value FROM meta WHERE key = 'indexed_upto'").fetchone()[0]
+
+    def finish(self) -> None:
+        with self.cond:
+            self.done = True
+            self.cond.notify()
+        self.thread.join()
+        self.db.close()
+        self.store._df.clear()
+        if self.error is not None:
+            raise self.error
 
 
 class _Transaction:
