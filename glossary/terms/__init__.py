@@ -37,7 +37,7 @@ def extract_terms(articles: Sequence[Article]) -> list[Term]:
             m.slug = art.slug
         for e in link_article(mentions, lx, merged):
             e.order = (ai, min(m.start for m in e.mentions))
-            keys = {(e.cat, norm(f)) for f in e.forms()}
+            keys = {(e.cat, norm(f)) for f in e.key_forms()}
             if e.cat in ("title", "concept"):
                 keys.add((e.cat, "#" + norm(e.key)))
             target = next((index[k] for k in sorted(keys) if k in index), None)

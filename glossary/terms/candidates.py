@@ -228,8 +228,12 @@ class Scanner:
         prev = toks[j - 1].low
         if t.text.isdigit() and prev in lx.instrument_heads:
             return 1
-        if t.low in _PARTICLES and j + 1 < n and toks[j + 1].cap and toks[j + 1].space_before:
-            return 1
+        if t.low in _PARTICLES:
+            k = j + 1
+            while k < n and toks[k].low in _PARTICLES and k < j + 3:
+                k += 1
+            if k < n and toks[k].cap and toks[k].text[0].isalpha() and toks[k].low not in lx.stop:
+                return k - j + 1
         conn = t.low in _CONNECT_ALWAYS
         if not conn and t.low in _CONNECT_HEADED:
             lows = [x.low for x in toks[i:j]]
@@ -245,6 +249,13 @@ class Scanner:
                 conn = (any(w in _CONNECT_ALWAYS for w in lows) or lows[0] in lx.org_heads) \
                     and nxt is not None and not self.place_len(toks, j + 1)
                 conn = conn or any(self.place_len(toks, k) > j - k for k in range(i, j))
+                if not conn and toks[j - 1].low in lx.portfolio:
+                    for k in range(j + 1, min(j + 4, n)):
+                        if not toks[k].cap or toks[k].low in lx.stop:
+                            break
+                        if toks[k].low in lx.org_heads or toks[k].low in lx.event_heads:
+                            conn = True
+                            break
         if conn and j + 1 < n:
             k = j + 1
             if toks[k].low == "the" and k + 1 < n:
@@ -305,7 +316,15 @@ class Scanner:
                 j += 1
             run = [x for x in toks[i:j] if x.text != "."]
             start_out = len(out)
-            self._run(run, si, headline, out, toks, i, j)
+            named = self._named_by_acronym(run, toks, j)
+            if named:
+                self._emit(out, named, "organization" if named[0].text not in lx.acronyms else
+                           lx.acronyms[named[0].text][0], si, toks)
+            elif i == 0 and j < n and toks[j].text == "," and all(x.text.isupper() for x in run) \
+                    and len(run[0].text) >= 4 and run[0].text not in lx.acronyms:
+                self._emit(out, run, "location", si, toks)  # a dateline: "GYEONGJU, South Korea"
+            else:
+                self._run(run, si, headline, out, toks, i, j)
             # "Non-Aligned Movement (NAM)": link the acronym to the name before it
             if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" \
                     and _ACRONYM.match(toks[j + 1].text) and len(out) > start_out:
@@ -318,6 +337,20 @@ class Scanner:
                                    acronym_of=out[target]))
                 j += 3
             i = j
+
+    def _named_by_acronym(self, run: list[Tok], toks: list[Tok], j: int) -> list[Tok] | None:
+        """A name the text itself expands: "Asia-Pacific Economic Cooperation (APEC)"."""
+        if not (j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")"
+                and _ACRONYM.match(toks[j + 1].text)):
+            return None
+        while run and run[0].low in self.lx.stop:
+            run = run[1:]
+        if len(run) < 2 or self.title_len(run, 0)[0] or self.honorific_len(run, 0):
+            return None
+        if _initials(_surface(run)) != toks[j + 1].text.replace(".", "") \
+                or self.classify(run) not in (None, "person"):
+            return None
+        return run
 
     def _lower(self, toks: list[Tok], i: int, si: int, out: list[Mention]) -> None:
         """Lowercase offices: "foreign minister", "the Iranian president", "Kremlin spokesman"."""
@@ -448,7 +481,10 @@ class Scanner:
             pk = self.place_len(run, pos)
             if pk and pos + pk < n:
                 rest = run[pos + pk:]
-                if self.title_len(rest, 0)[0] or _national(self, rest):
+                if self.title_len(rest, 0)[0]:  # "US President": the country is a nationality here
+                    pos += pk
+                    continue
+                if _national(self, rest):
                     self._emit(out, run[pos:pos + pk], "location", si, all_toks, weak=False)
                     pos += pk
                     continue
@@ -598,6 +634,9 @@ class Scanner:
             t = run[0]
             if t.text in lx.acronyms:
                 return lx.acronyms[t.text][0]
+            stem = t.text.rstrip("0123456789-")
+            if stem != t.text and stem in lx.acronym_prefix:
+                return lx.acronym_prefix[stem]
             if _ACRONYM.match(t.text):
                 return "organization"
             if t.low in lx.stop or t.low in lx.generic or t.low in lx.demonyms or not t.text[0].isalpha():
@@ -628,7 +667,10 @@ class Scanner:
         if any(_ACRONYM.match(t.text) and t.text in lx.acronyms and lx.acronyms[t.text][0] == "organization"
                for t in run) and n <= 3:
             return None
-        if n <= 5 and all(_namey(self, t) for t in run) and run[0].low not in _PARTICLES \
+        if n <= 4 and run[0].cap and run[0].low in _PARTICLES and all(_namey(self, t) for t in run) \
+                and sum(1 for t in run if t.low not in _PARTICLES) == 1:
+            return "single"  # "Von der Leyen" at the start of a sentence
+        if n <= 6 and all(_namey(self, t) for t in run) and (run[0].low not in _PARTICLES or run[0].cap) \
                 and sum(1 for t in run if t.low not in _PARTICLES) >= 2:
             return "person"
         return None

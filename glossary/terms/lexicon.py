@@ -74,6 +74,7 @@ class Lexicon:
     generic: set[str] = field(default_factory=set)
     portfolio: set[str] = field(default_factory=set)
     acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (category, full)
+    acronym_prefix: dict[str, str] = field(default_factory=dict)  # "COP" (+ digits) -> category
     concept_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     title_first: set[str] = field(default_factory=set)
     place_first: set[str] = field(default_factory=set)
@@ -135,5 +136,8 @@ def load() -> Lexicon:
     lx.portfolio = {ln.lower() for ln in _lines("portfolio.txt")}
     for ln in _lines("acronyms.tsv"):
         parts = (ln.split("\t") + ["", ""])[:3]
-        lx.acronyms[parts[0]] = (parts[1].strip(), parts[2].strip())
+        if parts[0].endswith("#"):
+            lx.acronym_prefix[parts[0][:-1]] = parts[1].strip()
+        else:
+            lx.acronyms[parts[0]] = (parts[1].strip(), parts[2].strip())
     return lx

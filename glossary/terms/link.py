@@ -46,6 +46,10 @@ class Ent:
     def forms(self) -> list[str]:
         return [m.text for m in self.mentions] + self.extra
 
+    def key_forms(self) -> list[str]:
+        """Forms that identify the referent beyond its article (not "the Commission")."""
+        return [m.text for m in self.mentions if m.cat != "backref"] + self.extra
+
     def longest(self) -> Mention:
         if self._longest is not None and self._n == len(self.mentions):
             return self._longest
@@ -174,9 +178,9 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
         if target is not None:
             target.mentions.append(m)
             continue
-        known = next((e for e in ents if e.cat != "title" and norm(m.text) in {norm(f) for f in e.forms()}), None)
-        if known is not None:
-            known.mentions.append(m)
+        same = next((e for e in ents if e.cat != "title" and norm(m.text) in {norm(f) for f in e.forms()}), None)
+        if same is not None:
+            same.mentions.append(m)
             continue
         if m.weak:
             continue
@@ -194,13 +198,10 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
         head = m.toks[0]
         cat = ("organization" if head in lx.org_heads else "event" if head in lx.event_heads
                else "concept")
-        best = None
-        for e in ents:
-            if e.cat != cat or e.order is None:
-                continue
-            for x in e.mentions:
-                if x.start < m.start and len(x.toks) > 1 and _head(x.toks) == head:
-                    best = e
+        cands = [e for e in ents if e.cat == cat and any(
+            x.start < m.start and len(x.toks) > 1 and _head(x.toks) == head for x in e.mentions)]
+        # the body the article is about: most mentioned, then most recent
+        best = max(cands, key=lambda e: (len(e.mentions), max(x.start for x in e.mentions)), default=None)
         if best is not None:
             best.mentions.append(m)
 
