@@ -646,12 +646,13 @@ class CompiledRules:
         """Like :meth:`spans` for ``text[start:end]`` where ``start`` and ``end`` are line
         boundaries (0, len(text) or the index of a "\\n"); offsets are into ``text``."""
         if "\r" in text or "\u2028" in text or "\u2029" in text:
-            return [(s, e) for s, e in self._spans_by_line(text) if start <= s and e <= end]
+            return self._spans_by_line(text, start, end)
         return self._spans(text, start, end, 0)
 
-    def _spans_by_line(self, text: str) -> list[tuple[int, int]]:
+    def _spans_by_line(self, text: str, start: int = 0, end: int | None = None
+                       ) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
-        for lm in _LINE.finditer(text):
+        for lm in _LINE.finditer(text, start, len(text) if end is None else end):
             line = lm.group()
             out.extend((s + lm.start(), e + lm.start()) for s, e in self._spans(line, 0, len(line), 0))
         return out
