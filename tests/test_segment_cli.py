@@ -82,3 +82,20 @@ def test_glossary_segment_and_srx_commands(tmp_path: Path) -> None:
     assert res.stdout == DEFAULT_SRX.read_bytes()
     res = run_cli(["srx", "--lang", "xx"])
     assert res.returncode == 2 and b"unknown language" in res.stderr
+
+
+def test_two_core_path_gives_the_same_bytes(tmp_path: Path, capsysbinary, monkeypatch) -> None:
+    """Large inputs are split at a line break and segmented in two processes: same output."""
+    from glossary.cli import cmd_segment
+
+    text = (DATA / "news_text_en.txt").read_text(encoding="utf-8")
+    src = tmp_path / "news.txt"
+    src.write_text(text * 3, encoding="utf-8")
+    for fmt in ("jsonl", "text"):
+        monkeypatch.setattr(cmd_segment, "PARALLEL_MIN_CHARS", 10 ** 12)
+        assert segment_main([str(src), "--format", fmt]) == 0
+        sequential = capsysbinary.readouterr().out
+        monkeypatch.setattr(cmd_segment, "PARALLEL_MIN_CHARS", 100)
+        assert segment_main([str(src), "--format", fmt]) == 0
+        assert capsysbinary.readouterr().out == sequential
+        assert sequential.count(b"\n") > 100
