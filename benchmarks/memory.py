@@ -27,6 +27,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -116,3 +117,194 @@ def generate_tmx(path: Path, units: int, seed: int = SEED) -> list[str]:
             i += 1
         fh.write("</body>\n</tmx>\n")
     return sample
+
+
+# ------------------------------------------------------------------ child processes
+
+
+def _peak_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024.0  # kilobytes on Linux
+
+
+def child_import(tmx: str, out: str) -> dict:
+    """Our import, as ``glossary import`` runs it (without keeping a copy of the file)."""
+    from glossary import memory
+
+    t0 = time.perf_counter()
+    report = memory.import_files(out, [tmx], keep_copy=False, show_progress=False)
+    seconds = time.perf_counter() - t0
+    return {"units": report.units, "seconds": seconds, "new_segments": report.new_segments,
+            "new_translations": report.new_translations,
+            "peak_rss_mb": _peak_mb(resource.RUSAGE_SELF),
+            "reader_peak_rss_mb": _peak_mb(resource.RUSAGE_CHILDREN)}
+
+
+def child_ttk(tmx: str) -> dict:
+    """translate-toolkit's TMX reader: every unit, the text of every language variant."""
+    from translate.storage import tmx as ttk_tmx
+
+    t0 = time.perf_counter()
+    with open(tmx, "rb") as fh:
+        store = ttk_tmx.tmxfile(fh)
+    units = chars = 0
+    for unit in store.units:
+        for node in unit.getlanguageNodes():
+            chars += len(unit.getNodeText(node) or "")
+        units += 1
+    seconds = time.perf_counter() - t0
+    return {"units": units, "seconds": seconds, "chars": chars,
+            "peak_rss_mb": _peak_mb(resource.RUSAGE_SELF)}
+
+
+def run_child(*args: str) -> dict:
+    proc = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"{args[0]} failed:\n{proc.stderr}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+# ------------------------------------------------------------------ lookups
+
+
+def make_queries(sources: list[str], n: int, seed: int = SEED) -> list[tuple[str, str]]:
+    """``n`` (query, original) pairs: 1 to 3 word edits (substitute, insert, delete)."""
+    rng = random.Random(seed + 1)
+    corpus = Corpus(seed + 2)
+    out = []
+    for original in rng.sample(sources, n):
+        words = original.split()
+        for _ in range(rng.randint(1, 3)):
+            op = rng.choice(("sub", "ins", "del")) if len(words) > 4 else "sub"
+            i = rng.randrange(len(words))
+            if op == "sub":
+                words[i] = corpus.word()
+            elif op == "ins":
+                words.insert(i, corpus.word())
+            else:
+                del words[i]
+        out.append((" ".join(words), original))
+    return out
+
+
+def _encode(tokens: list[str], ids: dict[str, int]) -> str:
+    """A token sequence as a string of one code point per token (for rapidfuzz)."""
+    return "".join(chr(0x10000 + ids.setdefault(t, len(ids))) for t in tokens)
+
+
+def bench_lookup(out: str, queries: list[tuple[str, str]], lang: str = "ru") -> dict:
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    from glossary.memory.store import SQLiteStore
+    from glossary.similarity import tokens
+
+    store = SQLiteStore(Path(out) / "tmx" / "memory.sqlite")
+    try:
+        store.catch_up()
+        store.fuzzy(queries[0][0], lang, 0, 1)  # open caches, as a running service would
+        ours, our_best = [], []
+        for q, _ in queries:
+            t0 = time.perf_counter()
+            hits = store.fuzzy(q, lang, 0, 1)
+            ours.append(time.perf_counter() - t0)
+            our_best.append(hits[0].score if hits else -1.0)
+        ids: dict[str, int] = {}
+        choices = [_encode(tokens(s), ids)
+                   for (s,) in store.db.execute("SELECT source FROM segments")]
+    finally:
+        store.close()
+    brute, brute_best = [], []
+    for q, _ in queries:
+        t0 = time.perf_counter()
+        enc = _encode(tokens(q), ids)
+        best = process.extractOne(enc, choices, scorer=Levenshtein.normalized_similarity)
+        brute.append(time.perf_counter() - t0)
+        brute_best.append(100.0 * best[1])
+    hits = sum(1 for a, b in zip(our_best, brute_best) if abs(a - b) < 1e-6)
+
+    def pct(xs: list[float], p: float) -> float:
+        xs = sorted(xs)
+        return 1000 * xs[min(len(xs) - 1, int(round(p * (len(xs) - 1))))]
+
+    return {"queries": len(queries), "segments": len(choices),
+            "ours_p50_ms": pct(ours, 0.5), "ours_p95_ms": pct(ours, 0.95),
+            "brute_p50_ms": pct(brute, 0.5), "brute_p95_ms": pct(brute, 0.95),
+            "recall_at_1": hits / len(queries),
+            "mean_best_score": statistics.mean(brute_best)}
+
+
+# ------------------------------------------------------------------ main
+
+
+def run_size(units: int, work: Path, n_queries: int, skip_ttk: bool) -> dict:
+    tmx = work / f"bench-{units}.tmx"
+    sample_path = work / f"bench-{units}.sample.json"
+    if not (tmx.exists() and sample_path.exists()):
+        t0 = time.perf_counter()
+        sample = generate_tmx(tmx, units)
+        sample_path.write_text(json.dumps(sample), encoding="utf-8")
+        print(f"[{units}] generated {tmx.name} ({tmx.stat().st_size >> 20} MB) in "
+              f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    sample = json.loads(sample_path.read_text(encoding="utf-8"))
+    out = work / f"project-{units}"
+    if out.exists():
+        shutil.rmtree(out)
+    result: dict = {"units": units, "file_mb": tmx.stat().st_size / 2**20}
+    result["ours"] = run_child("_import", str(tmx), str(out))
+    result["ours"]["units_per_s"] = result["ours"]["units"] / result["ours"]["seconds"]
+    print(f"[{units}] ours: {result['ours']}", file=sys.stderr)
+    if not skip_ttk:
+        result["ttk"] = run_child("_ttk", str(tmx))
+        result["ttk"]["units_per_s"] = result["ttk"]["units"] / result["ttk"]["seconds"]
+        result["speedup"] = result["ours"]["units_per_s"] / result["ttk"]["units_per_s"]
+        print(f"[{units}] ttk: {result['ttk']}", file=sys.stderr)
+    result["lookup"] = bench_lookup(str(out), make_queries(sample, n_queries))
+    print(f"[{units}] lookup: {result['lookup']}", file=sys.stderr)
+    return result
+
+
+def report(results: list[dict]) -> str:
+    lines = ["| units | ours units/s | ttk units/s | ratio | ours peak RSS (writer + reader) "
+             "| ttk peak RSS | p50 | p95 | brute-force p50/p95 | recall@1 |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        o, t, lk = r["ours"], r.get("ttk"), r["lookup"]
+        lines.append(
+            f"| {r['units']:,} | {o['units_per_s']:,.0f} | "
+            f"{t['units_per_s']:,.0f} | {r['speedup']:.2f}x | " if t else
+            f"| {r['units']:,} | {o['units_per_s']:,.0f} | - | - | ")
+        lines[-1] += (f"{o['peak_rss_mb']:.0f} + {o['reader_peak_rss_mb']:.0f} MB | "
+                      f"{(str(round(t['peak_rss_mb'])) + ' MB') if t else '-'} | "
+                      f"{lk['ours_p50_ms']:.1f} ms | {lk['ours_p95_ms']:.1f} ms | "
+                      f"{lk['brute_p50_ms']:.0f}/{lk['brute_p95_ms']:.0f} ms | "
+                      f"{lk['recall_at_1']:.3f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "_import":
+        print(json.dumps(child_import(argv[1], argv[2])))
+        return 0
+    if argv and argv[0] == "_ttk":
+        print(json.dumps(child_ttk(argv[1])))
+        return 0
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--quick", action="store_true", help="100k units only")
+    p.add_argument("--sizes", default="100000,1000000", help="comma-separated unit counts")
+    p.add_argument("--queries", type=int, default=200)
+    p.add_argument("--work", default=None, help="folder for the generated files (kept)")
+    p.add_argument("--skip-ttk", action="store_true", help="do not run translate-toolkit")
+    args = p.parse_args(argv)
+    sizes = [100_000] if args.quick else [int(x) for x in args.sizes.split(",")]
+    work = Path(args.work or tempfile.mkdtemp(prefix="glossary-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results = [run_size(n, work, args.queries, args.skip_ttk) for n in sizes]
+    (work / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(report(results))
+    print(f"(files and results.json in {work})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

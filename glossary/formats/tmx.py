@@ -109,12 +109,11 @@ _READ_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, hu
 
 @dataclass(slots=True)
 class TmxVariant:
-    """One ``<tuv>``: language (BCP 47 as written), text, the ``x-origin`` prop and dates."""
+    """One ``<tuv>``: language (BCP 47 as written), text, the ``x-origin`` prop."""
 
     lang: str
     text: str
     origin: str = ""
-    changedate: str = ""
 
 
 @dataclass(slots=True)
@@ -135,7 +134,7 @@ class TmxReadStats:
     srclang: str = ""
     units: int = 0
     skipped: Counter = field(default_factory=Counter)
-    inline: int = 0
+    inline: int = 0  # units whose inline markup was dropped
 
 
 def _primary(lang: str) -> str:
@@ -188,13 +187,14 @@ def check_tmx(path: str | os.PathLike[str]) -> None:
 
 def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
                   stats: TmxReadStats | None = None, checked: bool = False,
-                  ) -> Iterator[tuple[str, list[tuple[str, str, str, str]], str]]:
-    """The lean form of :func:`iter_tmx`: ``(source, [(lang, text, origin, date)], article)``."""
+                  ) -> Iterator[tuple[str, list[tuple[str, str, str]], str]]:
+    """The lean form of :func:`iter_tmx`: ``(source, [(lang, text, x-origin)], x-article)``."""
     if not checked:
         check_tmx(path)
     name = os.fspath(path)
     stats = stats if stats is not None else TmxReadStats()
     want = _primary(srclang)
+    source_langs: dict[str, bool] = {}
     skipped = stats.skipped
     context = etree.iterparse(name, events=("end",), tag=("header", "tu"), **_READ_OPTIONS)
     try:
@@ -208,6 +208,7 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
             targets = []
             article = ""
             bad = ""
+            inline = False
             for child in el:
                 tag = child.tag
                 if tag == "tuv":
@@ -219,7 +220,7 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
                         if ptag == "seg":
                             if len(part):
                                 text = _seg_text(part)[0]
-                                stats.inline += 1
+                                inline = True
                             else:
                                 text = part.text or ""
                         elif ptag == "prop" and part.get("type") == "x-origin":
@@ -228,10 +229,13 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
                         bad = "tuv without seg or language"
                         break
                     text = text.strip()
-                    if source is None and (lang == want or _primary(lang) == want):
+                    is_source = source_langs.get(lang)
+                    if is_source is None:
+                        is_source = source_langs[lang] = _primary(lang) == want
+                    if source is None and is_source:
                         source = text
                     elif text:
-                        targets.append((lang, text, origin, child.get("changedate") or ""))
+                        targets.append((lang, text, origin))
                 elif tag == "prop" and child.get("type") == "x-article":
                     article = (child.text or "").strip()
             el.clear(keep_tail=True)
@@ -249,6 +253,8 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
                 skipped["no translation"] += 1
             else:
                 stats.units += 1
+                if inline:
+                    stats.inline += 1
                 yield source, targets, article
     except etree.XMLSyntaxError as exc:
         raise GlossaryError(f"not well-formed XML: {exc.msg}".splitlines()[0], name,

@@ -8,6 +8,7 @@ Small files are read in-process (starting a process costs more than it saves).
 from __future__ import annotations
 
 import os
+import hashlib
 import marshal
 import queue
 import subprocess
@@ -31,16 +32,25 @@ def tmx_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str
     """Batches ready for :meth:`SQLiteStore.add_units`: ``(segments, translations)`` with
     segments ``(source hash, source)`` and translations
     ``(source hash, lang, text hash, text, origin, article)``."""
+    blake2b = hashlib.blake2b
+    from_bytes = int.from_bytes
+    primary: dict[str, str | None] = {}  # language as written -> kept primary subtag or None
     segs: list = []
     rows: list = []
     for source, targets, article in iter_tmx_rows(path, srclang, stats, checked=True):
-        h = text_hash(source)
+        h = from_bytes(blake2b(source.encode(), digest_size=8).digest(), "big", signed=True)
         n = len(rows)
-        for lang, text, origin, _ in targets:
-            lang = _primary(lang)
-            if lang == srclang or (langs is not None and lang not in langs):
-                continue
-            rows.append((h, lang, text_hash(text), text, origin or "cat", article))
+        for lang, text, origin in targets:
+            code = primary.get(lang, "")
+            if code == "":
+                code = _primary(lang)
+                if code == srclang or (langs is not None and code not in langs):
+                    code = None
+                primary[lang] = code
+            if code is not None:
+                rows.append((h, code, from_bytes(blake2b(text.encode(), digest_size=8).digest(),
+                                                 "big", signed=True),
+                             text, origin or "cat", article))
         if len(rows) == n:
             stats.units -= 1
             stats.skipped["no translation in the wanted languages"] += 1

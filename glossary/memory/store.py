@@ -156,11 +156,12 @@ def _rank(row: tuple) -> tuple:
     return (ORIGIN_RANK.get(row[2], 3), -row[6])
 
 
-def _connect(path: Path) -> sqlite3.Connection:
+def _connect(path: Path, cache_kb: int = 24_000) -> sqlite3.Connection:
+    """WAL journal, bounded page cache: memory stays flat whatever the import size."""
     db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
-    db.execute("PRAGMA cache_size=-32000")
+    db.execute(f"PRAGMA cache_size=-{cache_kb}")
     db.execute("PRAGMA temp_store=FILE")
     db.execute("PRAGMA busy_timeout=10000")
     return db
@@ -197,7 +198,7 @@ class SQLiteStore:
                                   f"('schema', '{SCHEMA_VERSION}'); COMMIT;")
             # the index has its own connection (a transaction here never locks it), and
             # reads the store through an attachment
-            self.ix = _connect(self.index_path)
+            self.ix = _connect(self.index_path, 8_000)
             self.ix.executescript("BEGIN;" + _INDEX_SCHEMA.format(p="") + "COMMIT;")
             self.ix.execute("ATTACH DATABASE ? AS store", (str(self.path),))
         except sqlite3.DatabaseError as exc:
@@ -430,7 +431,7 @@ class BackgroundIndexer:
 
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
-        self.db = _connect(store.index_path)
+        self.db = _connect(store.index_path, 8_000)
         self.db.execute("ATTACH DATABASE ? AS store", (str(store.path),))
         self.wanted = 0
         self.error: BaseException | None = None
