@@ -30,7 +30,7 @@ _PARTICLE_CAP = re.compile(r"(?:al|el|ad|ash|as|at|az|ul)-[A-Z]")
 _CONNECT_ALWAYS = {"of", "for"}
 _CONNECT_HEADED = {"and", "on", "in", "&"}
 _PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "dos", "y", "ul"}
-_PLACE_TAILS = {"route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
+_PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
                 "bay", "lake", "governorate", "oblast", "district", "heights", "corridor"}
 _PLACE_HEADS = {"gulf", "strait", "sea", "lake", "bay", "island", "isle", "port", "republic"}
@@ -221,6 +221,9 @@ class Scanner:
         t = toks[j]
         if not t.space_before:
             return 0
+        if t.text in "'’" and j + 1 < n and toks[j - 1].low.endswith("s") and toks[j - 1].end == t.start \
+                and toks[j + 1].cap and toks[j + 1].low in lx.event_heads:
+            return 1
         if t.cap and (t.text[0].isalpha() or t.text[0].isdigit()):
             if t.low in lx.stop:
                 return 0
@@ -244,6 +247,8 @@ class Scanner:
             elif t.low == "in":
                 conn = prev in _IN_HEADS or (j - i >= 3 and lows[0] in lx.org_heads
                                              and any(w in _CONNECT_ALWAYS for w in lows))
+            elif tuple(lows[-3:]) + ("and",) in lx.title_prefixes or tuple(lows[-2:]) + ("and",) in lx.title_prefixes:
+                conn = True  # "Ambassador Extraordinary and Plenipotentiary"
             else:  # "and" / "&" inside a portfolio or complement, or a place ("Bosnia and Herzegovina")
                 nxt = toks[j + 1] if j + 1 < n else None
                 conn = (any(w in _CONNECT_ALWAYS for w in lows) or lows[0] in lx.org_heads) \
@@ -321,7 +326,8 @@ class Scanner:
                 self._emit(out, named, "organization" if named[0].text not in lx.acronyms else
                            lx.acronyms[named[0].text][0], si, toks)
             elif i == 0 and j < n and toks[j].text == "," and all(x.text.isupper() for x in run) \
-                    and len(run[0].text) >= 4 and run[0].text not in lx.acronyms:
+                    and len(run[0].text) >= 4 and run[0].text not in lx.acronyms \
+                    and (len(run) == 1 or self.classify(run) in (None, "single", "person", "location")):
                 self._emit(out, run, "location", si, toks)  # a dateline: "GYEONGJU, South Korea"
             else:
                 self._run(run, si, headline, out, toks, i, j)
@@ -452,7 +458,7 @@ class Scanner:
         if tuple(t.low for t in piece) in self.lx.places or (len(piece) == 1 and cat in ("organization", "single", "location",
                                                               "concept", "title")):
             return cat
-        if cat in ("event", "organization", "concept"):
+        if cat in ("event", "organization", "concept", "location"):
             known = self.body_words.get(cat, set()) | self.body_words.get("organization", set())
             if all(t.low in known or _ACRONYM.match(t.text) or t.low in _CONNECT_ALWAYS | {"the"}
                    for t in piece):
@@ -484,7 +490,7 @@ class Scanner:
                 if self.title_len(rest, 0)[0]:  # "US President": the country is a nationality here
                     pos += pk
                     continue
-                if _national(self, rest):
+                if _national(self, rest) or self.honorific_len(rest, 0):
                     self._emit(out, run[pos:pos + pk], "location", si, all_toks, weak=False)
                     pos += pk
                     continue
@@ -493,7 +499,8 @@ class Scanner:
         if not run:
             return
         # "OIC Secretary-General Hissein Brahim Taha": the body, then its office
-        for p in range(1, min(5, len(run))):
+        whole = self.classify(run) if len(run) > 2 else None
+        for p in range(1, min(5, len(run)) if whole not in ("event", "location", "concept") else 0):
             if run[p - 1].low not in _CONNECT_ALWAYS | _CONNECT_HEADED | {"the"} \
                     and self.title_len(run, p)[0] and self.classify(run[:p]) == "organization" \
                     and (p > 1 or _ACRONYM.match(run[0].text)):
@@ -501,7 +508,7 @@ class Scanner:
                 k1 = self.title_len(run, p)[0]
                 self._title(run[p:], si, headline, out, all_toks, _surface(run[:p + k1]))
                 return
-        if self.title_len(run, 0)[0]:
+        if self.title_len(run, 0)[0] and whole not in ("event", "organization", "concept"):
             self._title(run, si, headline, out, all_toks, "")
             return
         if pos and all(_namey(self, t) for t in run) and len(run) <= 5 and self.classify(run) in (None, "person", "single"):
@@ -535,7 +542,7 @@ class Scanner:
             self._emit(out, run, cat, si, all_toks, weak=headline and cat in ("person", "single"))
             return
         # fall back: the longest classifiable pieces, left to right
-        s = 0
+        s = done = 0
         while s < len(run):
             for e in range(len(run), s, -1):
                 piece = run[s:e]
@@ -543,11 +550,13 @@ class Scanner:
                         or piece[-1].low in _CONNECT_ALWAYS | _CONNECT_HEADED | _PARTICLES | {"the"}:
                     continue
                 c = self.classify(piece) if e - s < len(run) else None
+                if c == "person" and s > 0 and s != done and run[s - 1].low not in _CONNECT_ALWAYS | _CONNECT_HEADED:
+                    c = None  # "New Safe Confinement" is not a person "Safe Confinement"
                 if c is not None and (c != "single" or e - s == 1):
                     if e - s == 1 and self.title_len(piece, 0)[0]:
                         break
                     self._emit(out, piece, c, si, all_toks, weak=headline and c in ("person", "single"))
-                    s = e
+                    s = done = e
                     break
             else:
                 s += 1
@@ -582,14 +591,14 @@ class Scanner:
         extras = [extra] if extra else []
         if middle and middle[0].low in _CONNECT_ALWAYS | {"and"}:
             # "of <place>" at the end is dropped like a demonym
-            comp = _complement(middle) if len(middle) > 1 else 0
-            if middle[0].low == "of" and not comp:
-                comp = 1 + (len(middle) > 2 and middle[1].low == "the")
             place = None
-            if comp and self.classify(middle[comp:]) == "location" and middle[comp - 1 - (middle[comp - 1].low == "the")].low == "of":
-                place = middle[comp:]
-                cut = comp - 1 - (middle[comp - 1].low == "the")
-                middle = middle[:cut]
+            for comp in _complements([run[k - 1]] + middle):
+                comp -= 1
+                of_at = comp - 1 - (middle[comp - 1].low == "the")
+                if middle[of_at].low == "of" and self.classify(middle[comp:]) == "location":
+                    place = middle[comp:]
+                    middle = middle[:of_at]
+                    break
             if middle:
                 body_at = 1 + (len(middle) > 1 and middle[1].low == "the")
                 body = middle[body_at:]
@@ -684,6 +693,8 @@ def _namey(sc: Scanner, t: Tok) -> bool:
     if not t.cap or not t.text[0].isalpha() or _ACRONYM.match(t.text):
         return False
     lw = t.low
+    if "-" in lw and any((p,) in lx.places or p.upper() in lx.acronyms for p in lw.split("-")):
+        return False  # "China-ASEAN", "Iran-Pakistan"
     return not (lw in lx.stop or lw in lx.generic or lw in lx.portfolio or lw in lx.demonyms or (lw,) in lx.places or lw in lx.org_heads
                 or lw in lx.event_heads or lw in lx.instrument_heads or (lw,) in lx.titles
                 or lw in lx.title_mods or lw in _PLACE_TAILS or (lw,) in lx.orgs)

@@ -62,6 +62,7 @@ class Lexicon:
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> canonical office
     title_plurals: dict[tuple[str, ...], str] = field(default_factory=dict)  # plural -> canonical
     title_mods: set[str] = field(default_factory=set)
+    title_prefixes: set[tuple[str, ...]] = field(default_factory=set)
     title_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> synonyms
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
     org_heads: dict[str, bool] = field(default_factory=dict)  # -> national body?
@@ -107,6 +108,7 @@ def load() -> Lexicon:
         lx.titles.setdefault(words(ln), canon)
         lx.title_plurals.setdefault(words(plural(ln)), canon)
     lx.max_title = max(len(k) for k in lx.titles)
+    lx.title_prefixes = {k[:i] for k in lx.titles for i in range(1, len(k))}
     lx.title_mods = {ln.lower() for ln in _lines("title_modifiers.txt")}
     lx.honorifics = {words(ln.rstrip(".")) for ln in _lines("honorifics.txt")} | {
         words(ln) for ln in _lines("honorifics.txt")}

@@ -116,7 +116,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
         if m.cat in ("title", "concept"):
             key = norm(m.key)
         elif m.cat == "location":
-            key = lx.place_canon.get(m.text.lower(), norm(m.text))
+            key = _place_key(m.text, lx)
         else:
             key = norm(m.text)
         e = owner[id(m)] = add(m, m.cat, key)
@@ -237,10 +237,37 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
                 ents.remove(e)
                 break
 
+    # "the Minister", "the Ambassador": the one fuller office of the article with that word
+    person_starts = {m.start for e in ents if e.cat == "person" for m in e.mentions}
+    for e in [e for e in ents if e.cat == "title"]:
+        if any(len(m.toks) > 1 or not m.text[:1].isupper() for m in e.mentions):
+            continue
+        if any(any(m.end < p <= m.end + 6 for p in person_starts) for m in e.mentions):
+            continue
+        word = e.mentions[0].toks[0]
+        fuller = [o for o in ents if o.cat == "title" and o is not e
+                  and any(len(x.toks) > 1 and word in (x.toks[0], x.toks[-1], _head(x.toks)) for x in o.mentions)]
+        if len(fuller) == 1:
+            fuller[0].mentions.extend(e.mentions)
+            ents.remove(e)
+
     _merge_events(ents, lx)
     ents = [e for e in ents if e.mentions and not all(m.weak for m in e.mentions)]
     ents.sort(key=lambda e: min(m.start for m in e.mentions))
     return ents
+
+
+_STATE_FORMS = re.compile(r"^(?:the )?(?:(?:islamic|federal|people's|democratic|socialist|arab|united) )*"
+                          r"(?:republic|kingdom|state|sultanate|emirate|principality|commonwealth) of (?:the )?")
+
+
+def _place_key(text: str, lx: Lexicon) -> str:
+    """One key for the forms of a place: "Republic of Indonesia" and "Indonesia", "UK" and "United Kingdom"."""
+    low = norm(text)
+    short = _STATE_FORMS.sub("", low)
+    if short != low and tuple(short.split()) in lx.places:
+        low = short
+    return lx.place_canon.get(low, low)
 
 
 def _unsuffix(toks: tuple[str, ...]) -> tuple[str, ...]:
