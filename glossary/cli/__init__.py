@@ -24,19 +24,26 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_names() -> list[str]:
+    """Subcommand names: one per ``cmd_<name>.py`` module of this package."""
+    return sorted(m.name[4:] for m in pkgutil.iter_modules(__path__) if m.name.startswith("cmd_"))
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every subcommand, or only ``only`` (start-up stays light: a command
+    imports just the library modules it uses)."""
     parser = _Parser(prog="glossary", description=__doc__.splitlines()[0])
     parser.add_argument("--version", action="version", version=f"glossary {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if info.name.startswith("cmd_"):
-            importlib.import_module(f"{__name__}.{info.name}").register(sub)
+    for name in [only] if only else command_names():
+        importlib.import_module(f"{__name__}.cmd_{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(argv[0] if argv and argv[0] in command_names() else None)
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
