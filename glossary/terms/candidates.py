@@ -24,6 +24,8 @@ _TOKEN = re.compile(
     r"|['’]s\b"
     r"|\S"
 )
+_INITIAL_OR_ROMAN = re.compile(r"[A-Z]\.|[IVX]+")
+_HYPHENS = re.compile(r"[-‐‑]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 _ACRONYM = re.compile(r"(?:[A-Z]{2,}|[A-Z]+-?\d+|(?:[A-Z]\.){2,})$")
 _PARTICLE_CAP = re.compile(r"(?:al|el|ad|ash|as|at|az|ul)-[A-Z]")
@@ -158,6 +160,7 @@ class Scanner:
         """Mentions in text order; title-case headlines are read after the body that confirms them."""
         out: list[Mention] = []
         heads = []
+        self._seen: dict[tuple[str, ...], str | None] = {}  # classify() memo, per article
         self.body_forms: dict[str, str] = {}
         self.body_words: dict[str, set[str]] = {}
         for si, seg in enumerate(art.segments):
@@ -632,6 +635,14 @@ class Scanner:
 
     def classify(self, run: list[Tok]) -> str | None:
         """Category of a whole capitalized run, ``single`` for a lone unknown word, or None."""
+        key = tuple(t.text for t in run)
+        try:
+            return self._seen[key]
+        except KeyError:
+            cat = self._seen[key] = self._classify(run)
+            return cat
+
+    def _classify(self, run: list[Tok]) -> str | None:
         lx = self.lx
         low = tuple(t.low for t in run)
         n = len(run)
@@ -688,7 +699,7 @@ class Scanner:
 def _namey(sc: Scanner, t: Tok) -> bool:
     """Could be part of a personal name: a capitalized word, initial or particle, not known."""
     lx = sc.lx
-    if t.low in _PARTICLES or re.fullmatch(r"[A-Z]\.", t.text) or re.fullmatch(r"[IVX]+", t.text):
+    if t.low in _PARTICLES or _INITIAL_OR_ROMAN.fullmatch(t.text):
         return True
     if not t.cap or not t.text[0].isalpha() or _ACRONYM.match(t.text):
         return False
@@ -740,14 +751,15 @@ def _initials(text: str) -> str:
         if _ACRONYM.match(w):
             out.append(w.replace(".", ""))
             continue
-        out.extend(p[0].upper() for p in re.split(r"[-‐‑]", w) if p)
+        out.extend(p[0].upper() for p in _HYPHENS.split(w) if p)
     return "".join(out)
 
 
 def _fold(s: str) -> str:
     s = s.replace("’", "'").casefold()
-    s = re.sub(r"^the ", "", s)
-    return re.sub(r"'s$", "", s)
+    if s.startswith("the "):
+        s = s[4:]
+    return s[:-2] if s.endswith("'s") else s
 
 
 def _complements(run: list[Tok]) -> list[int]:

@@ -18,6 +18,8 @@ from glossary.terms.candidates import _ACRONYM, _ORDINAL, _REPORT_VERBS, Mention
 from glossary.terms.lexicon import Lexicon, plural, singular
 
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "’": "'", "‘": "'"})
+_HYPHEN_RE = re.compile(r"[-‐‑]")
+_INITIAL_RE = re.compile(r"\w\.")
 _PLACE_PREV = {"in", "near", "around"}
 _SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
 
@@ -70,7 +72,7 @@ def initials(toks: tuple[str, ...], texts: list[str]) -> str:
         if _ACRONYM.match(txt):
             out.append(txt.replace(".", "").upper())
             continue
-        for part in re.split(r"[-‐‑]", txt):
+        for part in _HYPHEN_RE.split(txt):
             if part:
                 out.append(part[0].upper())
     return "".join(out)
@@ -128,7 +130,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
         """The full-named person whose surname (and initial) this short form matches."""
         toks = _unsuffix(toks)
         last = toks[-1]
-        initial = toks[0][0] if len(toks) == 2 and re.fullmatch(r"\w\.", toks[0]) else ""
+        initial = toks[0][0] if len(toks) == 2 and _INITIAL_RE.fullmatch(toks[0]) else ""
         best = None
         for e in persons:
             full = _unsuffix(e.longest().toks)
@@ -155,7 +157,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
     # short person forms ("Araghchi", "M. Ryzhenkov") join the full name
     for e in list(persons):
         full = e.longest().toks
-        if len(full) == 1 or (len(full) == 2 and re.fullmatch(r"\w\.", full[0])):
+        if len(full) == 1 or (len(full) == 2 and _INITIAL_RE.fullmatch(full[0])):
             target = person_for(full)
             if target is not None and target is not e:
                 target.mentions.extend(e.mentions)
