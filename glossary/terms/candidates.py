@@ -288,6 +288,11 @@ class Scanner:
             if not t.text[0].isalnum():
                 i += 1
                 continue
+            if i and toks[i - 1].text in "#@" and toks[i - 1].end == t.start:
+                i += 1  # a hashtag or a handle
+                while i < n and toks[i].start == toks[i - 1].end and toks[i].text not in ",.;:)":
+                    i += 1
+                continue
             if t.low in lx.title_first and i + 1 < n and not toks[i + 1].cap:
                 # "Foreign ministers of the bloc ...": an office at the start of a sentence
                 k = self.title_len(toks, i, lower_ok=True)[0]
@@ -328,7 +333,7 @@ class Scanner:
             if named:
                 self._emit(out, named, "organization" if named[0].text not in lx.acronyms else
                            lx.acronyms[named[0].text][0], si, toks)
-            elif i == 0 and j < n and toks[j].text == "," and all(x.text.isupper() for x in run) \
+            elif i == 0 and j < n and toks[j].text in ",(–—-" and all(x.text.isupper() for x in run) \
                     and len(run[0].text) >= 4 and run[0].text not in lx.acronyms \
                     and (len(run) == 1 or self.classify(run) in (None, "single", "person", "location")):
                 self._emit(out, run, "location", si, toks)  # a dateline: "GYEONGJU, South Korea"
@@ -338,13 +343,22 @@ class Scanner:
             if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" \
                     and _ACRONYM.match(toks[j + 1].text) and len(out) > start_out:
                 a = toks[j + 1]
-                target = len(out) - 1
-                for c in range(start_out, len(out)):
-                    if _initials(out[c].text) == a.text.replace(".", "").upper():
+                target = None
+                acr = a.text.replace(".", "").upper()
+                for c in range(len(out) - 1, start_out - 1, -1):
+                    if _expands(out[c].text, acr):
                         target = c
-                out.append(Mention(a.text, out[target].cat, si, a.start, a.end, (a.low,),
-                                   acronym_of=out[target]))
-                j += 3
+                if target is None:
+                    for c in range(start_out, len(out)):
+                        m_ = out[c]
+                        if m_.cat in ("organization", "event", "concept") and len(m_.toks) > 1 \
+                                and m_.text[0].upper() == acr[0]:
+                            target = c  # the outermost name that starts like the acronym
+                            break
+                if target is not None:
+                    out.append(Mention(a.text, out[target].cat, si, a.start, a.end, (a.low,),
+                                       acronym_of=out[target]))
+                    j += 3
             i = j
 
     def _named_by_acronym(self, run: list[Tok], toks: list[Tok], j: int) -> list[Tok] | None:
@@ -693,6 +707,8 @@ class Scanner:
         if n <= 6 and all(_namey(self, t) for t in run) and (run[0].low not in _PARTICLES or run[0].cap) \
                 and sum(1 for t in run if t.low not in _PARTICLES) >= 2:
             return "person"
+        if n <= 3 and any(w in lx.org_heads for w in low[:-1]) and all(t.cap for t in run):
+            return "organization"  # "Union State"
         return None
 
 
@@ -769,3 +785,16 @@ def _complements(run: list[Tok]) -> list[int]:
         if run[k].low == "of":
             out.append(k + 1 + (run[k + 1].low == "the" and k + 2 < len(run)))
     return out
+
+
+def _expands(name: str, acr: str) -> bool:
+    """Whether ``acr`` abbreviates ``name``: its initials, their tail ("UN Office for the
+    Coordination of Humanitarian Affairs (OCHA)") or the initials of every word."""
+    ini = _initials(name)
+    if ini == acr:
+        return True
+    words = name.split()
+    if len(words) > 2 and _ACRONYM.match(words[0]) and _initials(" ".join(words[1:])) == acr:
+        return True  # "UN Office for the Coordination of Humanitarian Affairs (OCHA)"
+    every = "".join(p[0].upper() for w in name.split() for p in _HYPHENS.split(w) if p)
+    return every == acr

@@ -21,9 +21,33 @@ def words(text: str) -> tuple[str, ...]:
     return tuple(t.lower() for t in _WORD.findall(text))
 
 
+def _split_head(phrase: str) -> tuple[str, str, str]:
+    """(before, head word, after): the word that takes the number in an English noun phrase.
+
+    "Foreign Minister" -> head "Minister"; "Minister of Foreign Affairs" -> "Minister";
+    "Ambassador Extraordinary and Plenipotentiary" -> "Ambassador".
+    """
+    words = phrase.split(" ")
+    at = len(words) - 1
+    for k, w in enumerate(words):
+        if k and w.lower() in ("of", "for", "to", "on", "in"):
+            at = k - 1
+            break
+    else:
+        if "and" in (w.lower() for w in words[1:]) and len(words) > 2 and words[1][:1].isupper():
+            at = 0
+    return " ".join(words[:at]), words[at], " ".join(words[at + 1:])
+
+
+def _join(before: str, head: str, after: str) -> str:
+    return " ".join(p for p in (before, head, after) if p)
+
+
 def plural(phrase: str) -> str:
-    """English plural of the last word: 'Foreign Minister' -> 'Foreign Ministers'."""
-    head, _, last = phrase.rpartition(" ")
+    """English plural: 'Foreign Minister' -> 'Foreign Ministers', 'Head of State' -> 'Heads of State'."""
+    before, last, after = _split_head(phrase)
+    if last.endswith("-General") and len(last) > 8:  # Secretaries-General
+        return _join(before, plural(last[:-8]) + "-General", after)
     low = last.lower()
     if low.endswith(("s", "x", "ch", "sh")):
         last += "es"
@@ -31,12 +55,14 @@ def plural(phrase: str) -> str:
         last = last[:-1] + "ies"
     else:
         last += "s"
-    return f"{head} {last}" if head else last
+    return _join(before, last, after)
 
 
 def singular(phrase: str) -> str:
     """Inverse of :func:`plural` for the common cases."""
-    head, _, last = phrase.rpartition(" ")
+    before, last, after = _split_head(phrase)
+    if last.endswith("-General") and len(last) > 8:
+        return _join(before, singular(last[:-8]) + "-General", after)
     low = last.lower()
     if low.endswith("ies") and len(low) > 4:
         last = last[:-3] + "y"
@@ -44,7 +70,7 @@ def singular(phrase: str) -> str:
         last = last[:-2]
     elif low.endswith("s") and not low.endswith("ss"):
         last = last[:-1]
-    return f"{head} {last}" if head else last
+    return _join(before, last, after)
 
 
 def _lines(name: str) -> list[str]:

@@ -249,8 +249,9 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
         word = e.mentions[0].toks[0]
         fuller = [o for o in ents if o.cat == "title" and o is not e
                   and any(len(x.toks) > 1 and word in (x.toks[0], x.toks[-1], _head(x.toks)) for x in o.mentions)]
-        if len(fuller) == 1:
-            fuller[0].mentions.extend(e.mentions)
+        if fuller:  # the office the article is about: most mentioned, then first
+            best = max(fuller, key=lambda o: (len(o.mentions), -min(x.start for x in o.mentions)))
+            best.mentions.extend(e.mentions)
             ents.remove(e)
 
     _merge_events(ents, lx)
@@ -307,7 +308,7 @@ def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
             out |= expand.get(w, {w})
         return out
 
-    events = [e for e in ents if e.cat in ("event", "organization") and len(e.longest().toks) > 1]
+    events = [e for e in ents if e.cat in ("event", "organization", "location") and len(e.longest().toks) > 1]
     for e in sorted(events, key=lambda e: len(e.longest().toks)):
         small = e.longest().toks
         for other in events:
