@@ -340,7 +340,14 @@ class Scanner:
             else:
                 self._run(run, si, headline, out, toks, i, j)
             # "Non-Aligned Movement (NAM)": link the acronym to the name before it
-            if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" \
+            if j + 3 < n and toks[j].text == "(" and toks[j + 3].text == ")" and len(out) > start_out \
+                    and _ACRONYM.match(toks[j + 1].text) and toks[j + 2].low == out[-1].toks[-1] \
+                    and _expands(" ".join(out[-1].text.split()[:-1]), toks[j + 1].text):
+                a0, a1 = toks[j + 1], toks[j + 2]
+                out.append(Mention(f"{a0.text} {a1.text}", out[-1].cat, si, a0.start, a1.end,
+                                   (a0.low, a1.low), acronym_of=out[-1]))
+                j += 4
+            elif j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" \
                     and _ACRONYM.match(toks[j + 1].text) and len(out) > start_out:
                 a = toks[j + 1]
                 target = None
@@ -398,9 +405,9 @@ class Scanner:
         m = Mention(" ".join(x.text for x in toks[i:i + k]), "title", si, t.start,
                     toks[i + k - 1].end, tuple(words), key=canon)
         prev = toks[i - 1] if i else None
-        if prev is not None and prev.cap and ((prev.low,) in lx.orgs or _ACRONYM.match(prev.text)) \
-                and prev.low not in lx.demonyms and (prev.low,) not in lx.places:
-            m.extra_forms.append(f"{prev.text} {m.text}")
+        if prev is not None and prev.cap and out and out[-1].end == prev.end \
+                and out[-1].cat in ("organization", "backref"):
+            m.extra_forms.append(f"{out[-1].text} {m.text}")  # "Foreign Ministry spokesperson"
         out.append(m)
 
     # -- cutting a capitalized run into mentions --------------------------------------------
@@ -472,6 +479,8 @@ class Scanner:
         if self.title_len(piece, 0)[0] == len(piece):
             return "title"
         cat = self.classify(piece)
+        if len(piece) == 1 and _ACRONYM.match(piece[0].text) and piece[0].text not in self.lx.acronyms:
+            return None  # "New START Limits": an unknown capitalized word, not an acronym
         if tuple(t.low for t in piece) in self.lx.places or (len(piece) == 1 and cat in ("organization", "single", "location",
                                                               "concept", "title")):
             return cat
@@ -519,9 +528,9 @@ class Scanner:
         whole = self.classify(run) if len(run) > 2 else None
         for p in range(1, min(5, len(run)) if whole not in ("event", "location", "concept") else 0):
             if run[p - 1].low not in _CONNECT_ALWAYS | _CONNECT_HEADED | {"the"} \
-                    and self.title_len(run, p)[0] and self.classify(run[:p]) == "organization" \
-                    and (p > 1 or _ACRONYM.match(run[0].text)):
-                self._emit(out, run[:p], "organization", si, all_toks)
+                    and self.title_len(run, p)[0] and self.classify(run[:p]) in ("organization", "backref") \
+                    and (p > 1 or _ACRONYM.match(run[0].text) or self.classify(run[:p]) == "backref"):
+                self._emit(out, run[:p], self.classify(run[:p]), si, all_toks)
                 k1 = self.title_len(run, p)[0]
                 self._title(run[p:], si, headline, out, all_toks, _surface(run[:p + k1]))
                 return
@@ -797,4 +806,5 @@ def _expands(name: str, acr: str) -> bool:
     if len(words) > 2 and _ACRONYM.match(words[0]) and _initials(" ".join(words[1:])) == acr:
         return True  # "UN Office for the Coordination of Humanitarian Affairs (OCHA)"
     every = "".join(p[0].upper() for w in name.split() for p in _HYPHENS.split(w) if p)
-    return every == acr
+    whole = "".join(w[0].upper() for w in name.split() if w.lower() not in ("of", "the", "and", "for", "on", "in"))
+    return every == acr or whole == acr  # "Intermediate-Range Nuclear Forces (INF)"

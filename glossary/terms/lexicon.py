@@ -129,10 +129,12 @@ def load() -> Lexicon:
         forms = tuple(f.strip() for f in ln.split("|"))
         for f in forms:
             lx.title_groups[f] = forms
+    generic = {ln.lower() for ln in _lines("generic.txt")}
     for ln in _lines("titles.txt") + list(lx.title_groups):
         canon = lx.title_groups.get(ln, (ln,))[0]
         lx.titles.setdefault(words(ln), canon)
-        lx.title_plurals.setdefault(words(plural(ln)), canon)
+        if ln.lower() not in generic:  # "Leaders" is prose, "Foreign Ministers" an office
+            lx.title_plurals.setdefault(words(plural(ln)), canon)
     lx.max_title = max(len(k) for k in lx.titles)
     lx.title_prefixes = {k[:i] for k in lx.titles for i in range(1, len(k))}
     lx.title_mods = {ln.lower() for ln in _lines("title_modifiers.txt")}
