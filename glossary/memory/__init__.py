@@ -2,10 +2,14 @@
 
 Files under the project folder (``glossary build --out DIR``)::
 
-    tmx/memory.sqlite              the store (an index: delete it any time, it is rebuilt)
-    tmx/memory/imported/<sha>-<name>   a copy of every imported .po/.tmx file
-    tmx/memory.tmx                 the whole memory as one multilingual TMX 1.4b
-    tmx/memory/en-<lang>.tmx       the memory per language pair
+    tmx/memory.sqlite                 the store: segments, translations, files seen
+    tmx/memory.index.sqlite           its word index (FTS5), re-derived when missing or behind
+    tmx/memory/imported/<sha>-<name>  a copy of every imported .po/.tmx file
+    tmx/memory.tmx                    the whole memory as one multilingual TMX 1.4b
+    tmx/memory/en-<lang>.tmx          the memory per language pair
+
+Both SQLite files are indexes of the PO catalogs and the imported copies: delete them any time
+(``glossary tm rebuild`` recreates them; a missing word index is rebuilt on the next lookup).
 
 The store is filled from two places and from nowhere else, so it is always derivable:
 
@@ -205,9 +209,9 @@ class ImportReport:
                 f"segment(s), {self.new_translations} new translation(s)")
         if self.inline:
             text += f"; inline tags dropped in {self.inline} unit(s)"
-        if self.skipped:
+        if any(self.skipped.values()):
             text += "; skipped " + ", ".join(f"{n} ({why})"
-                                             for why, n in sorted(self.skipped.items()))
+                                             for why, n in sorted(self.skipped.items()) if n)
         return text
 
 
@@ -278,8 +282,9 @@ def import_po(store: SQLiteStore, path: Path, report: ImportReport, file: str = 
     with store.transaction():
         s, t = store.add(records)
     report.units += len(records)
-    report.skipped["untranslated or fuzzy-for-another-source entry"] += sum(
-        1 for e in po if not e.obsolete and e.msgid) - len(records)
+    left = sum(1 for e in po if not e.obsolete and e.msgid) - len(records)
+    if left:
+        report.skipped["untranslated entries"] += left
     report.new_segments += s
     report.new_translations += t
 

@@ -47,6 +47,7 @@ from glossary.similarity import score_tokens, tokens
 SCHEMA_VERSION = "1"
 BATCH = 20_000  # units per import transaction
 CHUNK = 2_000  # units per write (and per batch from the reader process)
+INDEX_STEP = 10_000  # segments per word-index transaction
 RARE_TERMS = 10
 POSTING_BUDGET = 40_000
 CANDIDATES = 60
@@ -213,7 +214,8 @@ class SQLiteStore:
         last = self.db.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()[0]
         if last <= upto:
             return 0
-        _index_range(self.ix, upto, last)
+        for start in range(upto, last, INDEX_STEP):
+            _index_range(self.ix, start, min(last, start + INDEX_STEP))
         self._df.clear()
         return last - upto
 
@@ -455,8 +457,8 @@ class BackgroundIndexer:
                         self.cond.wait()
                     target, done = self.wanted, self.done
                 upto = self._upto()
-                if target > upto:
-                    _index_range(db, upto, target)
+                if target > upto:  # a bounded step: FTS5 holds a step's terms in memory
+                    _index_range(db, upto, min(target, upto + INDEX_STEP))
                 elif done:
                     return
         except BaseException as exc:  # noqa: BLE001 - re-raised by finish()
