@@ -45,6 +45,10 @@ _LOWER_TITLE_OK = {"president", "ambassador", "envoy", "king", "emir", "premier"
                    "queen", "spokesman", "spokeswoman", "spokesperson"}
 _QUOTE_CUES = {"so-called", "of"}
 _TITLE_INNER = {"of", "for", "the", "and", "d'affaires", "d’affaires"}
+# Page furniture written in capitals ("READ MORE:"), never an acronym.
+_CAPS_NOISE = {"read", "more", "related", "breaking", "update", "updated", "exclusive", "watch", "video",
+               "photo", "photos", "live", "opinion", "analysis", "editorial", "advertisement", "also",
+               "see", "news", "top", "latest", "story", "stories"}
 _IN_HEADS = {"mission", "office", "embassy", "representation", "operation", "force", "court"}
 _LOWER_CONFLICT = {"war", "conflict", "crisis"}
 _NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
@@ -99,8 +103,8 @@ def tokenize(text: str, offset: int) -> list[Tok]:
 def _is_headline(text: str) -> bool:
     """A title-case line: no final punctuation and most longer words capitalized."""
     t = text.rstrip()
-    if not t or t[-1] in ".!?:;\"”":
-        return False
+    if not t or t[-1] in ".!?:;\"”" or t.startswith(("By ", "(", "Photo", "Source")):
+        return False  # a sentence, a byline, a credit
     ws = [w for w in re.findall(r"[A-Za-z][\w'-]*", t) if len(w) > 3]
     return bool(ws) and sum(w[0].isupper() for w in ws) >= 0.6 * len(ws)
 
@@ -228,9 +232,11 @@ class Scanner:
                 and toks[j + 1].cap and toks[j + 1].low in lx.event_heads:
             return 1
         if t.cap and (t.text[0].isalpha() or t.text[0].isdigit()):
-            if t.low in lx.stop:
+            if t.low in lx.stop or (t.text.isupper() and t.low in _CAPS_NOISE):
                 return 0
             return 1
+        if t.low == "'s" and toks[j - 1].low == "people" and j + 1 < n and toks[j + 1].cap:
+            return 1  # "Democratic People's Republic of Korea", "National People's Congress"
         prev = toks[j - 1].low
         if t.text.isdigit() and prev in lx.instrument_heads:
             return 1
@@ -248,8 +254,10 @@ class Scanner:
                     prev in lx.org_heads and j + 1 < n and not self.place_len(toks, j + 1)
                     and not (toks[j + 1].low == "the" and j + 2 < n and self.place_len(toks, j + 2)))
             elif t.low == "in":
-                conn = prev in _IN_HEADS or (j - i >= 3 and lows[0] in lx.org_heads
-                                             and any(w in _CONNECT_ALWAYS for w in lows))
+                conn = (prev in _IN_HEADS or (j - i >= 3 and lows[0] in lx.org_heads
+                                              and any(w in _CONNECT_ALWAYS for w in lows))) \
+                    and not (j + 1 < n and self.place_len(toks, j + 1) and prev not in _IN_HEADS
+                             and lx.places.get(tuple(x.low for x in toks[j + 1:j + 1 + self.place_len(toks, j + 1)])) == "city")
             elif tuple(lows[-3:]) + ("and",) in lx.title_prefixes or tuple(lows[-2:]) + ("and",) in lx.title_prefixes:
                 conn = True  # "Ambassador Extraordinary and Plenipotentiary"
             else:  # "and" / "&" inside a portfolio or complement, or a place ("Bosnia and Herzegovina")
@@ -325,7 +333,9 @@ class Scanner:
                 i += 1
                 continue
             elif j < n and toks[j].low in _LOWER_CONFLICT and toks[j].space_before \
-                    and self.classify([x for x in toks[i:j] if x.low not in self.lx.stop]) == "location":
+                    and (self.classify([x for x in toks[i:j] if x.low not in self.lx.stop]) == "location"
+                         or (j - i == 1 and t.low in lx.demonyms) or (j - i == 2 and toks[i].low in lx.stop
+                                                                   and toks[i + 1].low in lx.demonyms)):
                 j += 1
             run = [x for x in toks[i:j] if x.text != "."]
             start_out = len(out)
@@ -680,7 +690,7 @@ class Scanner:
             stem = t.text.rstrip("0123456789-")
             if stem != t.text and stem in lx.acronym_prefix:
                 return lx.acronym_prefix[stem]
-            if _ACRONYM.match(t.text):
+            if _ACRONYM.match(t.text) and t.low not in _CAPS_NOISE and t.low not in lx.stop:
                 return "organization"
             if t.low in lx.stop or t.low in lx.generic or t.low in lx.demonyms or not t.text[0].isalpha():
                 return None

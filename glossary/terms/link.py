@@ -164,6 +164,17 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
                 ents.remove(e)
                 persons.remove(e)
 
+    # "Aboul Gheit" for Ahmed Aboul Gheit: a multiword surname
+    for e in list(persons):
+        t = e.longest().toks
+        for other in persons:
+            o = other.longest().toks
+            if other is not e and len(o) > len(t) >= 2 and o[-len(t):] == t and e in ents:
+                other.mentions.extend(e.mentions)
+                ents.remove(e)
+                persons.remove(e)
+                break
+
     for idx, m in weak:
         target = None
         if m.cat == "person":
