@@ -285,14 +285,19 @@ class Scanner:
         lx = self.lx
         n = len(toks)
         i = 0
+        title_first = lx.title_first
         while i < n:
             t = toks[i]
-            ordinal = bool(_ORDINAL.match(t.low))
-            if not t.cap and not ordinal:
-                if t.low in lx.title_first:
-                    self._lower(toks, i, si, out)
-                i += 1
-                continue
+            if not t.cap:
+                low = t.low
+                ordinal = low[0].isdigit() and _ORDINAL.match(low) is not None
+                if not ordinal:
+                    if low in title_first:
+                        self._lower(toks, i, si, out)
+                    i += 1
+                    continue
+            else:
+                ordinal = False
             if not t.text[0].isalnum():
                 i += 1
                 continue
@@ -319,7 +324,7 @@ class Scanner:
                     break
                 j += k
             # an ordinal or an organization followed by a lowercase event noun
-            if j < n and toks[j].low in _LOWER_EVENT_HEADS | ({"meeting"} if ordinal else set()):
+            if j < n and (toks[j].low in _LOWER_EVENT_HEADS or (ordinal and toks[j].low == "meeting")):
                 if ordinal or j - i <= 3:
                     j += 1
                     while j < n:
