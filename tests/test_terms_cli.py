@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 from pathlib import Path
-
-import argparse
 
 import pytest
 

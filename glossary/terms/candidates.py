@@ -143,9 +143,7 @@ class Scanner:
                 if canon and all(t.cap or lower_ok or t.low in _TITLE_INNER for t in toks[start:start + k]):
                     if start > i:  # modifiers in front: "Deputy Foreign Minister"
                         mods = " ".join(t.text for t in toks[i:start])
-                        plural = key not in lx.titles
-                        base = canon if not plural else canon
-                        canon = f"{mods.title()} {base}"
+                        canon = f"{mods.title()} {canon}"
                     return start + k - i, canon
         return 0, ""
 
@@ -153,9 +151,9 @@ class Scanner:
         if toks[i].low not in self.hon_first:
             return 0
         for k in (3, 2, 1):
-            if tuple(t.low for t in toks[i:i + k]) in self.lx.honorifics and len(toks) > i + k:
-                if toks[i + k - 1].cap:
-                    return k
+            if tuple(t.low for t in toks[i:i + k]) in self.lx.honorifics and len(toks) > i + k \
+                    and toks[i + k - 1].cap:
+                return k
         return 0
 
     # -- the scan ---------------------------------------------------------------------------
@@ -453,7 +451,7 @@ class Scanner:
                 break
             run = run[1:]
         # "Leaders of the Association ...": a generic plural in front of a name
-        while len(run) > 2 and not self.place_len(run, 0) == len(run) and not self.title_len(run, 0)[0] \
+        while len(run) > 2 and self.place_len(run, 0) != len(run) and not self.title_len(run, 0)[0] \
                 and run[0].low not in lx.org_heads and (run[0].low in lx.generic or run[0].low in lx.stop) \
                 and run[1].low in _CONNECT_ALWAYS:
             run = run[2 + (run[2].low == "the"):]
@@ -714,10 +712,11 @@ class Scanner:
                 (low[-1].isdigit() and low[-2] in lx.instrument_heads) or \
                 " ".join(low[-3:]) in lx.instrument_heads:
             return "concept"
-        if low[-1] in lx.event_heads or head_before in lx.event_heads:
-            if low[-1] not in lx.org_heads or low[0] in lx.event_heads:
-                return "event"
-        if (low[-1] in _PLACE_TAILS or head_before in _PLACE_TAILS) and low[0] not in lx.org_heads or (low[0] in _PLACE_HEADS and n > 2 and low[1] == "of"):
+        if (low[-1] in lx.event_heads or head_before in lx.event_heads) \
+                and (low[-1] not in lx.org_heads or low[0] in lx.event_heads):
+            return "event"
+        if ((low[-1] in _PLACE_TAILS or head_before in _PLACE_TAILS) and low[0] not in lx.org_heads) \
+                or (low[0] in _PLACE_HEADS and n > 2 and low[1] == "of"):
             return "location"
         if low[-1] in lx.org_heads or head_before in lx.org_heads or low in lx.national_bodies \
                 or low[:first_conn] in lx.orgs:
@@ -797,9 +796,8 @@ def _initials(text: str) -> str:
 
 def _fold(s: str) -> str:
     s = s.replace("’", "'").casefold()
-    if s.startswith("the "):
-        s = s[4:]
-    return s[:-2] if s.endswith("'s") else s
+    s = s.removeprefix("the ")
+    return s.removesuffix("'s")
 
 
 def _complements(run: list[Tok]) -> list[int]:

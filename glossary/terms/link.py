@@ -10,8 +10,8 @@ Ministerial Meeting" joins "19th Mid-Term Ministerial Meeting of the Non-Aligned
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from glossary.model import Occurrence, Term
 from glossary.terms.candidates import _ACRONYM, _ORDINAL, _REPORT_VERBS, Mention
