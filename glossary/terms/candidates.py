@@ -49,6 +49,9 @@ _TITLE_INNER = {"of", "for", "the", "and", "d'affaires", "d’affaires"}
 _CAPS_NOISE = {"read", "more", "related", "breaking", "update", "updated", "exclusive", "watch", "video",
                "photo", "photos", "live", "opinion", "analysis", "editorial", "advertisement", "also",
                "see", "news", "top", "latest", "story", "stories"}
+# Plural nouns whose possessive is part of a name: "Women's Forum", "Workers' Party".
+_PLURAL_OWNERS = {"people", "women", "men", "children", "workers", "veterans", "nations", "states",
+                  "farmers", "youth", "writers", "journalists", "lawyers", "scientists", "students"}
 _IN_HEADS = {"mission", "office", "embassy", "representation", "operation", "force", "court"}
 _LOWER_CONFLICT = {"war", "conflict", "crisis"}
 _NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
@@ -233,7 +236,10 @@ class Scanner:
             if t.low in lx.stop or (t.text.isupper() and t.low in _CAPS_NOISE):
                 return 0
             return 1
-        if t.low == "'s" and toks[j - 1].low == "people" and j + 1 < n and toks[j + 1].cap:
+        if t.low == "'s" and j + 1 < n and toks[j + 1].cap and toks[j - 1].cap and (
+                toks[j - 1].low == "people" or (
+                    (toks[j + 1].low in lx.org_heads or toks[j + 1].low in lx.event_heads)
+                    and toks[j - 1].low in _PLURAL_OWNERS)):
             return 1  # "Democratic People's Republic of Korea", "National People's Congress"
         prev = toks[j - 1].low
         if t.text.isdigit() and prev in lx.instrument_heads:
@@ -260,7 +266,7 @@ class Scanner:
                 conn = True  # "Ambassador Extraordinary and Plenipotentiary"
             else:  # "and" / "&" inside a portfolio or complement, or a place ("Bosnia and Herzegovina")
                 nxt = toks[j + 1] if j + 1 < n else None
-                conn = (any(w in _CONNECT_ALWAYS for w in lows) or lows[0] in lx.org_heads) \
+                conn = (any(w in _CONNECT_ALWAYS or w == "on" for w in lows) or lows[0] in lx.org_heads) \
                     and nxt is not None and not self.place_len(toks, j + 1)
                 conn = conn or any(self.place_len(toks, k) > j - k for k in range(i, j))
                 if not conn and toks[j - 1].low in lx.portfolio:

@@ -217,6 +217,9 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
         best = max(cands, key=lambda e: (len(e.mentions), max(x.start for x in e.mentions)), default=None)
         if best is not None:
             best.mentions.append(m)
+        elif m.prev == "'s" and lx.org_heads.get(head):  # "Iran's Parliament": a country's own body
+            m.cat = "organization"
+            add(m, "organization", norm(m.text))
 
     # acronyms without parentheses: initials, then the lexicon's expansion
     for e in list(ents):
