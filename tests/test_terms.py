@@ -192,3 +192,54 @@ def test_gold_files_are_well_formed(path):
         for form in [g["term"], *g.get("variants", [])]:
             assert fold(form) not in seen, form
             seen.add(fold(form))
+
+
+def test_state_form_and_short_form_of_a_country_are_one_place():
+    got = terms_of("The Ambassador of the Republic of Indonesia met officials. Indonesia backs the plan.")
+    assert "Indonesia" in got["Republic of Indonesia"].variants
+    assert "Indonesia" not in got
+
+
+def test_bare_office_refers_back_to_the_office_of_the_article():
+    got = terms_of("Minister of Foreign Affairs Maxim Ryzhenkov met the envoy. The Minister thanked him.")
+    assert "Minister" in got["Minister of Foreign Affairs"].variants
+    assert "Minister" not in got
+
+
+def test_multiword_surname_and_honorific_without_dot():
+    got = terms_of("Secretary-General of the Arab League Ahmed Aboul Gheit spoke. Mr Aboul Gheit added more.")
+    assert "Aboul Gheit" in got["Ahmed Aboul Gheit"].variants
+    assert "Secretary-General of the Arab League" in got["Secretary-General"].variants
+    assert got["Arab League"].category == "organization"
+
+
+def test_lowercase_office_of_a_named_body():
+    got = terms_of("Kremlin spokesman Dmitry Peskov said Moscow was ready.")
+    assert got["Spokesman"].category == "title"
+    assert "Kremlin spokesman" in got["Spokesman"].variants
+    assert got["Kremlin"].category == "organization"
+    assert got["Dmitry Peskov"].category == "person"
+
+
+def test_page_furniture_hashtags_and_datelines():
+    got = terms_of("READ MORE: Iran talks\n\nTEHRAN (IRNA) – Follow #Iran and @IRIMFA_EN for news on Minsk.")
+    assert set(got) == {"Iran", "TEHRAN", "IRNA", "Minsk"}
+    assert got["TEHRAN"].category == "location"
+    assert got["IRNA"].category == "organization"
+
+
+def test_acronym_with_head_noun_and_name_expanded_by_its_acronym():
+    got = terms_of("The Intermediate-Range Nuclear Forces Treaty (INF Treaty) ended. Leaders of the "
+                   "Asia-Pacific Economic Cooperation (APEC) met in Gyeongju.")
+    assert got["Intermediate-Range Nuclear Forces Treaty"].variants == ("INF Treaty",)
+    assert got["Intermediate-Range Nuclear Forces Treaty"].category == "concept"
+    assert got["Asia-Pacific Economic Cooperation"].variants == ("APEC",)
+    assert got["Asia-Pacific Economic Cooperation"].category == "organization"
+
+
+def test_resolution_of_a_body_and_named_crisis():
+    got = terms_of("UN Security Council Resolution 2231 expires. Both discussed the Ukraine crisis.")
+    assert got["Resolution 2231"].category == "concept"
+    assert "UN Security Council Resolution 2231" in got["Resolution 2231"].variants
+    assert got["UN Security Council"].category == "organization"
+    assert got["Ukraine crisis"].category == "event"

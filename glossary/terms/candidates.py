@@ -350,8 +350,14 @@ class Scanner:
             start_out = len(out)
             named = self._named_by_acronym(run, toks, j)
             if named:
-                self._emit(out, named, "organization" if named[0].text not in lx.acronyms else
-                           lx.acronyms[named[0].text][0], si, toks)
+                if named[0] is not run[0]:  # "Secretary-General of the" before the name
+                    k = run.index(named[0])
+                    head = run[:k]
+                    while head and head[-1].low in ("of", "the", "for"):
+                        head = head[:-1]
+                    if head:
+                        self._run(head, si, headline, out, toks, i, j)
+                self._emit(out, named, "organization", si, toks)
             elif i == 0 and j < n and toks[j].text in ",(–—-" and all(x.text.isupper() for x in run) \
                     and len(run[0].text) >= 4 and run[0].text not in lx.acronyms \
                     and (len(run) == 1 or self.classify(run) in (None, "single", "person", "location")):
@@ -392,14 +398,16 @@ class Scanner:
         if not (j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")"
                 and _ACRONYM.match(toks[j + 1].text)):
             return None
-        while run and run[0].low in self.lx.stop:
-            run = run[1:]
-        if len(run) < 2 or self.title_len(run, 0)[0] or self.honorific_len(run, 0):
-            return None
-        if _initials(_surface(run)) != toks[j + 1].text.replace(".", "") \
-                or self.classify(run) not in (None, "person"):
-            return None
-        return run
+        acr = toks[j + 1].text.replace(".", "")
+        for k in range(len(run) - 1):
+            if k and run[k - 1].low not in ("of", "the"):
+                continue
+            name = run[k:]
+            if name[0].low in self.lx.stop or self.title_len(name, 0)[0] or self.honorific_len(name, 0):
+                continue
+            if _initials(_surface(name)) == acr and self.classify(name) in (None, "person"):
+                return name
+        return None
 
     def _lower(self, toks: list[Tok], i: int, si: int, out: list[Mention]) -> None:
         """Lowercase offices: "foreign minister", "the Iranian president", "Kremlin spokesman"."""
@@ -424,7 +432,7 @@ class Scanner:
         m = Mention(" ".join(x.text for x in toks[i:i + k]), "title", si, t.start,
                     toks[i + k - 1].end, tuple(words), key=canon)
         prev = toks[i - 1] if i else None
-        if prev is not None and prev.cap and out and out[-1].end == prev.end \
+        if prev is not None and prev.cap and out and out[-1].end == prev.end and len(core) == 1 \
                 and out[-1].cat in ("organization", "backref"):
             m.extra_forms.append(f"{out[-1].text} {m.text}")  # "Foreign Ministry spokesperson"
         out.append(m)

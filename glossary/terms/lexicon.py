@@ -49,7 +49,9 @@ def plural(phrase: str) -> str:
     if last.endswith("-General") and len(last) > 8:  # Secretaries-General
         return _join(before, plural(last[:-8]) + "-General", after)
     low = last.lower()
-    if low.endswith(("s", "x", "ch", "sh")):
+    if low.endswith("man") and low not in ("german", "roman", "human"):
+        last = last[:-3] + last[-3] + "en"  # Spokesman -> Spokesmen, Chairman -> Chairmen
+    elif low.endswith(("s", "x", "ch", "sh")):
         last += "es"
     elif low.endswith("y") and low[-2:-1] not in ("a", "e", "o", "u"):
         last = last[:-1] + "ies"
@@ -64,7 +66,9 @@ def singular(phrase: str) -> str:
     if last.endswith("-General") and len(last) > 8:
         return _join(before, singular(last[:-8]) + "-General", after)
     low = last.lower()
-    if low.endswith("ies") and len(low) > 4:
+    if low.endswith("men") and low not in ("specimen",):
+        last = last[:-3] + last[-3] + "an"
+    elif low.endswith("ies") and len(low) > 4:
         last = last[:-3] + "y"
     elif low.endswith(("ches", "shes", "sses", "xes")):
         last = last[:-2]
