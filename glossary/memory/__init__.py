@@ -31,6 +31,7 @@ previous msgid (``#|``). Either way an extracted comment ``origin: memory <score
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import shutil
@@ -242,6 +243,8 @@ def import_tmx(store: SQLiteStore, path: Path, report: ImportReport, file: str =
         batches = progress(batches, None, f"importing {path.name} ({size >> 20} MB), batches "
                                           f"of {BATCH} units")
     indexer = BackgroundIndexer(store)
+    collecting = gc.isenabled()
+    gc.disable()  # millions of short-lived tuples and no cycles: the collector only costs time
     try:
         batches = iter(batches)
         more = True
@@ -260,6 +263,8 @@ def import_tmx(store: SQLiteStore, path: Path, report: ImportReport, file: str =
             indexer.notify()
         indexer.finish()
     finally:
+        if collecting:
+            gc.enable()
         if indexer.thread.is_alive():
             try:
                 indexer.finish()

@@ -8,6 +8,7 @@ Small files are read in-process (starting a process costs more than it saves).
 from __future__ import annotations
 
 import os
+import gc
 import hashlib
 import marshal
 import queue
@@ -84,6 +85,7 @@ def _child_main(argv: list[str]) -> int:
     """The reader process: ``PATH SRCLANG LANGS BATCH``; batches on stdout (:mod:`marshal`:
     plain tuples and strings from our own child, the fastest codec for them)."""
     path, srclang, langs_arg, batch = argv
+    gc.disable()  # a short-lived process making no reference cycles: collections are waste
     langs = frozenset(langs_arg.split(",")) if langs_arg else None
     out = sys.stdout.buffer
     stats = TmxReadStats()
