@@ -520,6 +520,11 @@ class Scanner:
 
     def _cut(self, run: list[Tok], si: int, headline: bool, out: list[Mention], all_toks: list[Tok]) -> None:
         lx = self.lx
+        if len(run) == 1 and run[0].low not in lx.title_first:  # the common case: "Iran", "Araghchi"
+            cat = self.classify(run)
+            if cat is not None:
+                self._emit(out, run, cat, si, all_toks, weak=headline and cat in ("person", "single"))
+            return
         pos = 0
         n = len(run)
         # honorifics, demonyms and possessive-free country names in front of an office or name

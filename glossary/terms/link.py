@@ -186,12 +186,17 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
             target.mentions.append(m)
             owner[id(m)] = target
 
+    form_owner: dict[str, Ent] = {}
+    for e in ents:
+        if e.cat != "title":
+            for f in e.forms():
+                form_owner.setdefault(norm(f), e)
     for m in singles:
         target = person_for(m.toks)
         if target is not None:
             target.mentions.append(m)
             continue
-        same = next((e for e in ents if e.cat != "title" and norm(m.text) in {norm(f) for f in e.forms()}), None)
+        same = form_owner.get(norm(m.text))
         if same is not None:
             same.mentions.append(m)
             continue
@@ -199,11 +204,11 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
             continue
         if m.prev in _PLACE_PREV and not m.sent_initial:
             m.cat = "location"
-            add(m, "location", norm(m.text))
+            form_owner[norm(m.text)] = add(m, "location", norm(m.text))
             continue
         if m.next in _REPORT_VERBS:
             m.cat = "person"
-            e = add(m, "person", norm(m.text))
+            e = form_owner[norm(m.text)] = add(m, "person", norm(m.text))
             persons.append(e)
 
     # "the Commission": the named body with that head mentioned before
