@@ -19,6 +19,7 @@ from glossary.terms.lexicon import Lexicon
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., H.E.
+    r"|(?:St|ST|Mt|MT|Ft|FT)\.(?=\s+[A-Z])"  # St. Petersburg
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: M. Ryzhenkov
     r"|\w+(?:[-‐‑]\w+)*(?:['’](?!s\b)\w+(?:-\w+)*)*"
     r"|['’]s\b"
@@ -52,6 +53,7 @@ _CAPS_NOISE = {"read", "more", "related", "breaking", "update", "updated", "excl
 # Plural nouns whose possessive is part of a name: "Women's Forum", "Workers' Party".
 _PLURAL_OWNERS = {"people", "women", "men", "children", "workers", "veterans", "nations", "states",
                   "farmers", "youth", "writers", "journalists", "lawyers", "scientists", "students"}
+_LIST_END = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?$")
 _IN_HEADS = {"mission", "office", "embassy", "representation", "operation", "force", "court"}
 _LOWER_CONFLICT = {"war", "conflict", "crisis"}
 _NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
@@ -165,6 +167,7 @@ class Scanner:
         """Mentions in text order; title-case headlines are read after the body that confirms them."""
         out: list[Mention] = []
         heads = []
+        self._text = art.text
         self._seen: dict[tuple[str, ...], str | None] = {}  # classify() memo, per article
         self.body_forms: dict[str, str] = {}
         self.body_words: dict[str, set[str]] = {}
@@ -349,6 +352,7 @@ class Scanner:
             run = [x for x in toks[i:j] if x.text != "."]
             start_out = len(out)
             named = self._named_by_acronym(run, toks, j)
+            alias_of = self._alias_target(toks, i, out, si)
             if named:
                 if named[0] is not run[0]:  # "Secretary-General of the" before the name
                     k = run.index(named[0])
@@ -364,6 +368,11 @@ class Scanner:
                 self._emit(out, run, "location", si, toks)  # a dateline: "GYEONGJU, South Korea"
             else:
                 self._run(run, si, headline, out, toks, i, j)
+            if alias_of is not None and len(out) == start_out + 1 and out[start_out].acronym_of is None:
+                if alias_of.cat == "backref":
+                    alias_of.cat = "organization"  # "the Iranian Parliament": named here
+                out[start_out].acronym_of = alias_of
+                out[start_out].cat = alias_of.cat
             # "Non-Aligned Movement (NAM)": link the acronym to the name before it
             if j + 3 < n and toks[j].text == "(" and toks[j + 3].text == ")" and len(out) > start_out \
                     and _ACRONYM.match(toks[j + 1].text) and toks[j + 2].low == out[-1].toks[-1] \
@@ -392,6 +401,28 @@ class Scanner:
                                        acronym_of=out[target]))
                     j += 3
             i = j
+
+    def _alias_target(self, toks: list[Tok], i: int, out: list[Mention], si: int) -> Mention | None:
+        """The name an apposition renames: "the Iranian Parliament, known as the Majlis"."""
+        k = i - 1
+        if k >= 0 and toks[k].low == "the":
+            k -= 1
+        if k < 2 or toks[k].low != "as" or toks[k - 1].low not in ("known", "called", "named"):
+            return None
+        p = k - 2
+        if p >= 0 and toks[p].low == "also":
+            p -= 1
+        if p >= 0 and toks[p].text == ",":
+            p -= 1
+        if p < 0:
+            return None
+        for m in reversed(out):
+            if m.sent == si and m.end == toks[p].end and m.cat in (
+                    "organization", "location", "event", "concept", "person", "backref"):
+                if _LIST_END.search(self._text, max(0, m.start - 12), m.start):
+                    return None  # "Germany, France and the UK, known as the E3": the group's name
+                return m
+        return None
 
     def _named_by_acronym(self, run: list[Tok], toks: list[Tok], j: int) -> list[Tok] | None:
         """A name the text itself expands: "Asia-Pacific Economic Cooperation (APEC)"."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-‐‑]\w+)*(?:['’](?!s\b)\w+(?:-\w+)*)*|['’]s\b|\S")
+_WORD = re.compile(r"(?:St|ST|Mt|MT|Ft|FT)\.(?=\s+[A-Z])|(?:[A-Z]\.){2,}|\w+(?:[-‐‑]\w+)*(?:['’](?!s\b)\w+(?:-\w+)*)*|['’]s\b|\S")
 
 
 def words(text: str) -> tuple[str, ...]:

@@ -61,7 +61,8 @@ class Ent:
 
     def _compute_longest(self) -> Mention:
         named = [m for m in self.mentions if not _ACRONYM.match(m.text)] or self.mentions
-        return max(named, key=lambda m: (len(m.toks), len(m.text), -m.start))
+        # fullest form; of equal ones the first not in capitals ("Tehran", not the dateline "TEHRAN")
+        return max(named, key=lambda m: (len(m.toks), len(m.text), not m.text.isupper(), -m.start))
 
 
 def initials(toks: tuple[str, ...], texts: list[str]) -> str:
