@@ -54,6 +54,7 @@ _CAPS_NOISE = {"read", "more", "related", "breaking", "update", "updated", "excl
 _PLURAL_OWNERS = {"people", "women", "men", "children", "workers", "veterans", "nations", "states",
                   "farmers", "youth", "writers", "journalists", "lawyers", "scientists", "students"}
 _LIST_END = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?$")
+_PLACE_NOUNS = {"region", "province", "oblast", "governorate", "crossing", "district", "county", "state"}
 _IN_HEADS = {"mission", "office", "embassy", "representation", "operation", "force", "court"}
 _LOWER_CONFLICT = {"war", "conflict", "crisis"}
 _NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
@@ -87,6 +88,7 @@ class Mention:
     prev: str = ""  # lowercase token before the mention
     next: str = ""  # lowercase token after the mention
     extra_forms: list[str] = field(default_factory=list)  # e.g. "Secretary-General of the UN"
+    loose_forms: list[str] = field(default_factory=list)  # shown as variants, never used to merge
     sent_initial: bool = False
     slug: str = ""  # the article, set by the extractor
 
@@ -120,6 +122,7 @@ class Scanner:
     def __init__(self, lx: Lexicon) -> None:
         self.lx = lx
         self.hon1 = {h[0] for h in lx.honorifics if len(h) == 1}
+        self._pending_extra = ""
         self.hon_first = {h[0] for h in lx.honorifics}
 
     # -- lexicon probes on token lists ------------------------------------------------------
@@ -236,7 +239,7 @@ class Scanner:
                 and toks[j + 1].cap and toks[j + 1].low in lx.event_heads:
             return 1
         if t.cap and (t.text[0].isalpha() or t.text[0].isdigit()):
-            if t.low in lx.stop or (t.text.isupper() and t.low in _CAPS_NOISE):
+            if (t.low in lx.stop and t.text not in lx.acronyms) or (t.text.isupper() and t.low in _CAPS_NOISE):
                 return 0
             return 1
         if t.low == "'s" and j + 1 < n and toks[j + 1].cap and toks[j - 1].cap and (
@@ -482,6 +485,14 @@ class Scanner:
             next=all_toks[lidx + 1].low if lidx + 1 < len(all_toks) else "",
             sent_initial=idx == 0 or (idx == 1 and all_toks[0].text in "\"“'‘(["),
         )
+        if cat == "organization" and self._pending_extra:
+            m.extra_forms.append(self._pending_extra)
+        self._pending_extra = ""
+        if cat == "location" and m.next in _PLACE_NOUNS:
+            m.extra_forms.append(f"{m.text} {m.next}")  # "Kursk region", "Rafah crossing"
+        elif cat == "concept" and len(toks) > 1 and toks[-1].low in self.lx.instrument_heads \
+                and any(_ACRONYM.match(t.text) for t in toks[:-1]):
+            m.extra_forms.append(_surface(toks[:-1]))  # "New START" for "New START Treaty"
         out.append(m)
         return m
 
@@ -490,7 +501,7 @@ class Scanner:
         lx = self.lx
         # leading stop words ("The", "During", "Both") unless part of a place ("The Hague")
         while run and run[0].low in lx.stop and not self.place_len(run, 0) \
-                and tuple(t.low for t in run) not in lx.orgs:
+                and tuple(t.low for t in run) not in lx.orgs and run[0].text not in lx.acronyms:
             if run[0].low == "the" and len(run) > 1 and _is_org(self, run[1:]) and run[-1].low in (
                     "observer", "times", "guardian", "telegraph", "economist", "herald", "tribune"):
                 break
@@ -576,11 +587,15 @@ class Scanner:
             pk = self.place_len(run, pos)
             if pk and pos + pk < n:
                 rest = run[pos + pk:]
-                if self.title_len(rest, 0)[0]:  # "US President": the country is a nationality here
+                if self.title_len(rest, 0)[0]:  # "US President": the country is a nationality here,
+                    # an occurrence only if the article names the country elsewhere
+                    self._emit(out, run[pos:pos + pk], "location", si, all_toks, weak=True)
                     pos += pk
                     continue
                 if _national(self, rest) or self.honorific_len(rest, 0):
                     self._emit(out, run[pos:pos + pk], "location", si, all_toks, weak=False)
+                    if _national(self, rest):
+                        self._pending_extra = _surface(run[pos:])
                     pos += pk
                     continue
             break
@@ -613,6 +628,12 @@ class Scanner:
                     self._emit(out, run[:comp - 1], cat, si, all_toks)
                     self._emit(out, run[comp:], "location", si, all_toks)
                     return
+                if cat == "organization" and len(run) > 2 and _ACRONYM.match(run[0].text) \
+                        and self.classify(run[:1]) == "organization" and self.classify(run[1:]) == "organization" \
+                        and run[1].low not in lx.org_heads:
+                    m = self._emit(out, run, cat, si, all_toks)  # "IAEA Board of Governors"
+                    m.extra_forms.append(_surface(run[1:]))
+                    return
                 for c in reversed(_complements(run)):
                     if self.classify(run[c:]) == "organization":
                         m = self._emit(out, run, cat, si, all_toks)
@@ -620,6 +641,11 @@ class Scanner:
                         if cat == "organization":  # "Board of Governors" of "... of the IAEA"
                             m.extra_forms.append(_surface(run[:c - 1 - (run[c - 1].low == "the")]))
                         return
+                if comp and cat == "organization" and run[comp - 1 - (run[comp - 1].low == "the")].low == "of" \
+                        and self.classify(run[comp:]) == "location":
+                    m = self._emit(out, run, cat, si, all_toks)  # "Security Council of the Russian Federation"
+                    m.extra_forms.append(_surface(run[:comp - 1 - (run[comp - 1].low == "the")]))
+                    return
                 # "UN Security Council Resolution 2231": the body, then its instrument
                 if cat == "concept":
                     for p in range(len(run) - 1, 0, -1):
@@ -677,6 +703,7 @@ class Scanner:
                 name_at += 1
         middle = run[k:name_at]
         title_toks = run[:k]
+        loose: list[str] = []
         extras = [extra] if extra else []
         if middle and middle[0].low in _CONNECT_ALWAYS | {"and"}:
             # "of <place>" at the end is dropped like a demonym
@@ -698,11 +725,16 @@ class Scanner:
                     self._cut(body, si, headline, out, all_toks)
                     extras = None
                 else:
+                    short = _surface(run[:k])
                     title_toks = run[:k] + middle
                     key = tuple(t.low for t in title_toks)
                     canon = lx.titles.get(key) or lx.title_plurals.get(key) or _surface(title_toks)
+                    if canon == _surface(title_toks):
+                        loose.append(short)  # "High Representative" of "... for Foreign Affairs ..."
             if extras is not None:
-                self._emit(out, title_toks, "title", si, all_toks, key=canon).extra_forms.extend(extras)
+                m = self._emit(out, title_toks, "title", si, all_toks, key=canon)
+                m.extra_forms.extend(extras)
+                m.loose_forms.extend(loose)
             if place:
                 self._emit(out, place, "location", si, all_toks)
         elif middle:

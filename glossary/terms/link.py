@@ -181,6 +181,8 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
         if m.cat == "person":
             target = next((e for e in persons if norm(e.longest().text) == norm(m.text)), None) \
                 or person_for(m.toks)
+        elif m.cat == "location":
+            target = by_key.get(("location", _place_key(m.text, lx)))
         else:
             target = by_key.get((m.cat, norm(m.text)))
         if target is not None:
@@ -217,7 +219,8 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
         head = m.toks[0]
         cat = ("organization" if head in lx.org_heads else "event" if head in lx.event_heads
                else "concept")
-        cands = [e for e in ents if e.cat == cat and any(
+        cats = {cat, "event"} if head in lx.org_heads else {cat}  # "the Assembly" of a session
+        cands = [e for e in ents if e.cat in cats and any(
             x.start < m.start and len(x.toks) > 1 and _head(x.toks) == head for x in e.mentions)]
         # the body the article is about: most mentioned, then most recent
         best = max(cands, key=lambda e: (len(e.mentions), max(x.start for x in e.mentions)), default=None)
@@ -380,7 +383,7 @@ def to_term(e: Ent) -> Term:
             extra.append(bare)
     variants: list[str] = []
     seen = {norm(term)}
-    for f in e.forms() + extra:
+    for f in e.forms() + extra + [x for m in e.mentions for x in m.loose_forms]:
         nf = norm(f)
         if nf and nf not in seen:
             seen.add(nf)
