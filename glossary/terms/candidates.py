@@ -777,10 +777,12 @@ class Scanner:
                 return lx.acronym_prefix[stem]
             if _ACRONYM.match(t.text) and t.low not in _CAPS_NOISE and t.low not in lx.stop:
                 return "organization"
-            if t.low in lx.stop or t.low in lx.generic or t.low in lx.demonyms or not t.text[0].isalpha():
+            if t.low in lx.stop or t.low in lx.demonyms or not t.text[0].isalpha():
                 return None
             if t.low in lx.org_heads or t.low in lx.event_heads or t.low in lx.instrument_heads:
                 return "backref"
+            if t.low in lx.generic:
+                return None
             if (t.low,) in lx.honorifics or (t.low,) in lx.titles:
                 return None
             return "single"
