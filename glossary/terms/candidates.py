@@ -129,10 +129,12 @@ class Scanner:
 
     def place_len(self, toks: list[Tok], i: int) -> int:
         lx = self.lx
-        if toks[i].low not in lx.place_first:
+        lens = lx.place_lens.get(toks[i].low)
+        if lens is None:
             return 0
-        for k in range(min(lx.max_place, len(toks) - i), 0, -1):
-            if tuple(t.low for t in toks[i:i + k]) in lx.places:
+        room = len(toks) - i
+        for k in lens:  # longest first
+            if k <= room and tuple(t.low for t in toks[i:i + k]) in lx.places:
                 return k
         return 0
 
@@ -145,7 +147,12 @@ class Scanner:
         while j < len(toks) and toks[j].low in lx.title_mods and (toks[j].cap or lower_ok):
             j += 1
         for start in range(j, i - 1, -1):
-            for k in range(min(lx.max_title, len(toks) - start), 0, -1):
+            if start >= len(toks):
+                continue
+            room = len(toks) - start
+            for k in lx.title_lens.get(toks[start].low, ()):
+                if k > room:
+                    continue
                 key = tuple(t.low for t in toks[start:start + k])
                 canon = lx.titles.get(key) or lx.title_plurals.get(key)
                 if canon and all(t.cap or lower_ok or t.low in _TITLE_INNER for t in toks[start:start + k]):

@@ -109,6 +109,8 @@ class Lexicon:
     concept_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     title_first: set[str] = field(default_factory=set)
     place_first: set[str] = field(default_factory=set)
+    place_lens: dict[str, list[int]] = field(default_factory=dict)  # first word -> lengths, longest first
+    title_lens: dict[str, list[int]] = field(default_factory=dict)
     max_place: int = 1
     max_title: int = 1
 
@@ -164,6 +166,14 @@ def load() -> Lexicon:
         cands.sort(key=len, reverse=True)
     lx.concepts = {" ".join(words(k)): v for k, v in lx.concepts.items()}
     lx.place_first = {k[0] for k in lx.places}
+    for table, lens in ((lx.places, lx.place_lens), (lx.titles, lx.title_lens), (lx.title_plurals, lx.title_lens)):
+        for k in table:
+            lens.setdefault(k[0], [])
+            if len(k) not in lens[k[0]]:
+                lens[k[0]].append(len(k))
+    for lens in (lx.place_lens, lx.title_lens):
+        for v in lens.values():
+            v.sort(reverse=True)
     lx.title_first = {k[0] for k in lx.titles} | {k[0] for k in lx.title_plurals} | lx.title_mods
     lx.stop = {ln.lower() for ln in _lines("stopwords.txt")}
     lx.generic = {ln.lower() for ln in _lines("generic.txt")}
