@@ -95,14 +95,21 @@ class Mention:
 
 def tokenize(text: str, offset: int) -> list[Tok]:
     toks: list[Tok] = []
+    append = toks.append
     last = 0
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
+    oneline = "\n" not in text
+    particle = _PARTICLE_CAP.match
+    for n, m in enumerate(_TOKEN.finditer(text)):
         t = m.group()
+        s = m.start()
+        e = s + len(t)
         c = t[0]
-        cap = c.isupper() or (c == "a" or c == "e" or c == "u") and _PARTICLE_CAP.match(t) is not None
-        toks.append(Tok(t, offset + s, offset + e, t.lower().replace("’", "'"), cap,
-                        s == last or "\n" not in text[last:s], len(toks)))
+        low = t.lower()
+        if "’" in low:
+            low = low.replace("’", "'")
+        append(Tok(t, offset + s, offset + e, low,
+                   c.isupper() or (c in "aeu" and particle(t) is not None),
+                   oneline or s == last or "\n" not in text[last:s], n))
         last = e
     return toks
 
