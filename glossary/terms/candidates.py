@@ -278,8 +278,8 @@ class Scanner:
                     prev in lx.org_heads and j + 1 < n and not self.place_len(toks, j + 1)
                     and not (toks[j + 1].low == "the" and j + 2 < n and self.place_len(toks, j + 2)))
             elif t.low == "in":
-                conn = (prev in _IN_HEADS or (j - i >= 3 and lows[0] in lx.org_heads
-                                              and any(w in _CONNECT_ALWAYS for w in lows))) \
+                conn = (prev in _IN_HEADS or (j - i >= 3 and any(w in _CONNECT_ALWAYS for w in lows) and any(
+                    w in lx.org_heads for w in lows[:next(x for x, w in enumerate(lows) if w in _CONNECT_ALWAYS)]))) \
                     and not (j + 1 < n and self.place_len(toks, j + 1) and prev not in _IN_HEADS
                              and lx.places.get(tuple(x.low for x in toks[j + 1:j + 1 + self.place_len(toks, j + 1)])) == "city")
             elif tuple(lows[-3:]) + ("and",) in lx.title_prefixes or tuple(lows[-2:]) + ("and",) in lx.title_prefixes:

@@ -153,6 +153,10 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
             firsts = [e for e in persons if len(e.longest().toks) >= 2 and e.longest().toks[0] == last]
             if len(firsts) == 1:
                 best = firsts[0]
+        if best is None and len(toks) == 1:  # "Lula" for Luiz Inácio Lula da Silva
+            inner = [e for e in persons if last in e.longest().toks[1:-1] and len(e.longest().toks) >= 3]
+            if len(inner) == 1:
+                best = inner[0]
         return best
 
     # short person forms ("Araghchi", "M. Ryzhenkov") join the full name
