@@ -16,19 +16,17 @@ from pathlib import Path
 import polib
 
 from glossary import cldr, exports, memory
-from glossary.errors import GlossaryError
-from glossary.fileio import check_writable_dir, read_text
+from glossary.articles import read_articles
+from glossary.fileio import check_writable_dir
 from glossary.formats.po import new_catalog, read_po, write_po
 from glossary.formats.tmx import write_tmx
-from glossary.langs import SOURCE_LANG
 from glossary.merge import merge
 from glossary.model import Article, State, Term, Translation, Unit
 from glossary.progress import progress
-from glossary.segment import segment
 from glossary.terms import extract_terms
 from glossary.units import GLOSSARY, ORIGIN_PREFIX, catalog_units, term_translations
 
-RESERVED_SLUGS = {GLOSSARY, "memory"}
+RESERVED_SLUGS = frozenset({GLOSSARY, "memory"})
 
 
 @dataclass
@@ -43,45 +41,6 @@ class BuildReport:
 
     def record(self, path: Path, changed: bool) -> None:
         (self.written if changed else self.unchanged).append(path)
-
-
-def default_article_paths(root: str | os.PathLike[str] = ".") -> list[Path]:
-    """Every ``articles/*.txt`` under ``root``, sorted."""
-    paths = sorted(Path(root, "articles").glob("*.txt"))
-    if not paths:
-        raise GlossaryError("no articles given and no articles/*.txt found", str(Path(root)))
-    return paths
-
-
-def reference_path(path: Path) -> str:
-    """How a file is named in ``#:`` references: relative to the current folder when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def read_article(path: str | os.PathLike[str], lang: str = SOURCE_LANG) -> Article:
-    """Read and segment one article; its slug is the file name without extension."""
-    p = Path(path)
-    text = read_text(p)
-    if not text.strip():
-        raise GlossaryError("article is empty", str(p))
-    return Article(p.stem, reference_path(p), text, tuple(segment(text, lang)))
-
-
-def read_articles(paths: Sequence[str | os.PathLike[str]]) -> list[Article]:
-    """Read every article first, so that bad input stops the build before anything is written."""
-    articles = [read_article(p) for p in paths]
-    seen: dict[str, str] = {}
-    for art in articles:
-        if art.slug in RESERVED_SLUGS:
-            raise GlossaryError(f"article name {art.slug!r} is reserved; rename the file", art.path)
-        if art.slug in seen:
-            raise GlossaryError(f"two articles share the name {art.slug!r} ({seen[art.slug]})",
-                                art.path)
-        seen[art.slug] = art.path
-    return articles
 
 
 # ---------------------------------------------------------------- catalog entries
@@ -228,7 +187,7 @@ def _write_catalogs(out: Path, name: str, entries: Callable[[str | None], list[p
 def build(paths: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
           langs: Sequence[str]) -> BuildReport:
     """Build the kit for ``paths`` into ``out`` for target languages ``langs``."""
-    articles = read_articles(paths)
+    articles = read_articles(paths, reserved=RESERVED_SLUGS)
     out = check_writable_dir(out)
     for sub in ("locales", "tmx"):
         check_writable_dir(out / sub)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from glossary.articles import read_article
 from glossary.cli import cmd_terms
 from glossary.errors import GlossaryError
 
@@ -63,5 +64,5 @@ def test_bad_inputs_are_glossary_errors(tmp_path, capsys):
 def test_empty_article_message(tmp_path):
     empty = tmp_path / "e.txt"
     empty.write_text("\n", encoding="utf-8")
-    with pytest.raises(GlossaryError, match="empty article"):
-        cmd_terms.load_article(str(empty))
+    with pytest.raises(GlossaryError, match="article is empty"):
+        read_article(str(empty))

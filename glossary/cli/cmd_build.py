@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from glossary.articles import default_article_paths
 from glossary.langs import DEFAULT_TARGETS, parse_langs
-from glossary.pipeline import build, default_article_paths
+from glossary.pipeline import build
 
 
 def register(sub: argparse._SubParsersAction) -> None:

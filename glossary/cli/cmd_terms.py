@@ -5,12 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
-from glossary.errors import GlossaryError
-from glossary.fileio import read_text
-from glossary.model import Article
-from glossary.segment import segment
+from glossary.articles import read_articles
 from glossary.terms import extract_terms
 
 
@@ -27,21 +23,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def load_article(path: str) -> Article:
-    """Read and segment one article; an empty file is a :class:`GlossaryError`."""
-    text = read_text(path)
-    if not text.strip():
-        raise GlossaryError("empty article", path)
-    return Article(Path(path).stem, str(path), text, tuple(segment(text, "en")))
-
-
 def run(args: argparse.Namespace) -> int:
-    articles = [load_article(p) for p in args.files]
-    slugs = [a.slug for a in articles]
-    if len(set(slugs)) != len(slugs):
-        dup = next(s for s in slugs if slugs.count(s) > 1)
-        raise GlossaryError(f"two input files share the name {dup!r}; occurrences would be ambiguous")
-    terms = extract_terms(articles)
+    terms = extract_terms(read_articles(args.files))
     out = sys.stdout
     if args.format == "json":
         json.dump([t.to_json() for t in terms], out, ensure_ascii=False, indent=1)
