@@ -1,22 +1,29 @@
-"""The memory store: an interface and its SQLite implementation (one file, tmx/memory.sqlite).
+"""The memory store: an interface and its SQLite implementation.
 
 The store is an index: everything in it is derivable from the PO catalogs under ``locales/`` and
 the copies of imported files under ``tmx/memory/imported/`` (see :mod:`glossary.memory`), so it
 can be deleted and rebuilt at any time. A server database can replace it by implementing
 :class:`Store`.
 
-Schema (SQLite)::
+Schema, ``tmx/memory.sqlite`` (rollback journal)::
 
-    segments(id INTEGER PRIMARY KEY,    -- 64-bit BLAKE2b of the source text; also the FTS rowid
+    segments(id INTEGER PRIMARY KEY,     -- sequential; also the word index's rowid
+             hash INTEGER UNIQUE,        -- 64-bit BLAKE2b of the source text (exact lookup)
              source TEXT, created REAL)
-    translations(seg, lang, hash,       -- PRIMARY KEY (segment id, language, text hash)
-                 text, state,           -- approved | suggested (fuzzy in a PO)
-                 origin,                -- translator | cat | memory | cldr
-                 article, file,         -- where it was seen first
-                 created, updated)      -- unix time (seconds, fractional)
+    translations(seg, lang, hash,        -- PRIMARY KEY (segment id, language, text hash)
+                 text, state,            -- approved | suggested (fuzzy in a PO)
+                 origin,                 -- translator | cat | memory | cldr
+                 article, file,          -- where it was first seen (file -> files.id)
+                 created, updated)       -- unix time (seconds, fractional)
                  WITHOUT ROWID
-    seg_fts   FTS5(source, content='', detail=none)   -- word index of the sources (lowercased)
-    files(path PRIMARY KEY, kind, mtime_ns, size, sha1, units, seen)   -- synced/imported files
+    files(id, path UNIQUE, kind, mtime_ns, size, sha1, units, seen)  -- synced/imported files
+    meta(key, value)                     -- schema version
+
+``tmx/memory.index.sqlite`` (WAL), the word index, derived from ``segments``::
+
+    seg_fts   FTS5(source, content='', detail=none, unicode61)  -- rowid = segments.id
+    seg_vocab fts5vocab(seg_fts, 'row')                          -- document frequencies
+    meta('indexed_upto', last indexed segment id)
 
 Fuzzy lookup (:meth:`SQLiteStore.fuzzy`): the query's distinct lowercased words are looked up in
 the FTS5 vocabulary for their document frequency; the rarest ones (up to ``RARE_TERMS`` words,
