@@ -134,6 +134,8 @@ def test_news_traps_in_one_paragraph() -> None:
      ["Gen. (ret.) Moses Ali cited Art. 108 of the Charter.", "It costs approx. $41.5 million."]),
     ("The U.N. General Assembly voted 141 to 5. Amb. Linda Thomas-Greenfield spoke.",
      ["The U.N. General Assembly voted 141 to 5.", "Amb. Linda Thomas-Greenfield spoke."]),
+    ("ST. PETERSBURG, Russia (AP) — The forum opened. FT. MEADE officials declined to comment.",
+     ["ST. PETERSBURG, Russia (AP) — The forum opened.", "FT. MEADE officials declined to comment."]),
 ])
 def test_english_news_cases(text: str, expected: list[str]) -> None:
     assert texts(text, "en") == expected
