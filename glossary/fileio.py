@@ -42,8 +42,13 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> bool:
     except OSError:
         pass
     p.parent.mkdir(parents=True, exist_ok=True)
+    try:  # keep the file's mode; a new file gets the usual one (mkstemp would give 0600)
+        mode = p.stat().st_mode & 0o7777
+    except OSError:
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -56,6 +61,12 @@ def atomic_write(path: str | os.PathLike[str], data: bytes) -> bool:
             pass
         raise
     return True
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def check_writable_dir(path: str | os.PathLike[str]) -> Path:

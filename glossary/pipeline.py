@@ -222,4 +222,5 @@ def build(paths: Sequence[str | os.PathLike[str]], out: str | os.PathLike[str],
     written, unchanged = exports.write_extras(out, article_units, glossary_units, langs)
     report.written += written
     report.unchanged += unchanged
+    memory.refresh(out)
     return report

@@ -48,3 +48,18 @@ def test_unwritable_output_folder_is_reported(tmp_path):
     blocker.write_text("x")
     with pytest.raises(GlossaryError, match="output folder is a file"):
         check_writable_dir(blocker)
+
+
+def test_new_files_get_the_usual_mode_and_old_files_keep_theirs(tmp_path):
+    mask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "new.po"
+        atomic_write(fresh, b"x")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        kept = tmp_path / "old.po"
+        kept.write_bytes(b"a")
+        kept.chmod(0o664)
+        atomic_write(kept, b"b")
+        assert kept.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(mask)

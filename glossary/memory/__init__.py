@@ -127,6 +127,9 @@ def sync(store: SQLiteStore, out: str | os.PathLike[str]) -> int:
         state = store.file_state(key)
         if state is not None and state[0] == st.st_mtime_ns and state[1] == st.st_size:
             continue
+        digest = hashlib.sha1(path.read_bytes()).hexdigest()
+        if state is not None and state[2] == digest:
+            continue  # same bytes under a new mtime (a copy, a checkout): nothing to write
         po = read_po(path)
         if po is None:
             continue
@@ -136,7 +139,7 @@ def sync(store: SQLiteStore, out: str | os.PathLike[str]) -> int:
         records = po_records(po, lang, path.stem, key)
         with store.transaction():
             added += store.add(records)[1]
-            store.set_file_state(key, "locale", st.st_mtime_ns, st.st_size, "", len(records))
+            store.set_file_state(key, "locale", st.st_mtime_ns, st.st_size, digest, len(records))
     return added
 
 
@@ -189,6 +192,15 @@ def leverage(po: polib.POFile, lang: str, out: Path,
     try:
         sync(store, out)
         return fill(po, lang, store, threshold)
+    finally:
+        store.close()
+
+
+def refresh(out: str | os.PathLike[str]) -> int:
+    """Take in the catalogs a build just wrote, so the next build finds the memory current."""
+    store = open_memory(out)
+    try:
+        return sync(store, out)
     finally:
         store.close()
 
