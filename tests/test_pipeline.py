@@ -159,3 +159,23 @@ def test_msgfmt_check_accepts_every_catalog(kit):
         result = subprocess.run([msgfmt, "--check-format", "-o", "/dev/null", str(path)],
                                 capture_output=True, text=True)
         assert result.returncode == 0, (path, result.stderr)
+
+
+def test_building_one_article_keeps_the_other_articles_terms(tmp_path):
+    other = tmp_path / "articles" / "002_geneva.txt"
+    other.parent.mkdir()
+    other.write_text("Swiss Foreign Minister Ignazio Cassis Hosts Talks in Geneva\n\n"
+                     "Swiss Foreign Minister Ignazio Cassis met Kazakh officials in Geneva on "
+                     "Monday. Cassis said the talks would continue in Astana.\n", "utf-8")
+    out = tmp_path / "kit"
+    assert main(["build", str(SEED), str(other), "--out", str(out), "--langs", "ru"]) == 0
+    terms = {e.msgid for e in polib.pofile(str(out / "locales" / "glossary.pot"))}
+    assert {"Ignazio Cassis", "Geneva", "Abbas Araghchi"} <= terms
+    po = _po(out, "ru", "glossary")
+    cassis = next(e for e in po if e.msgid == "Ignazio Cassis")
+    cassis.msgstr = "Иньяцио Кассис"
+    po.save()
+    assert main(["build", str(SEED), "--out", str(out), "--langs", "ru"]) == 0
+    assert {e.msgid for e in polib.pofile(str(out / "locales" / "glossary.pot"))} == terms
+    kept = next(e for e in _po(out, "ru", "glossary") if e.msgid == "Ignazio Cassis")
+    assert kept.msgstr == "Иньяцио Кассис" and not kept.obsolete
