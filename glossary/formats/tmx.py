@@ -11,7 +11,9 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -29,10 +31,12 @@ def _prop(xf: etree.xmlfile, kind: str, value: str) -> None:
         xf.write(value)
 
 
-def render_tmx(units: Iterable[Unit], langs: Sequence[str], stamp: str,
-               srclang: str = "en") -> bytes:
-    """TMX bytes: one ``<tu>`` per unit, the source ``<tuv>`` plus each usable translation."""
-    out = io.BytesIO()
+@contextmanager
+def tmx_body(out: BinaryIO, stamp: str, srclang: str = "en") -> Iterator[etree.xmlfile]:
+    """Write a TMX 1.4b document to ``out`` around the ``with`` block: the XML declaration, the
+    doctype, ``<tmx>``, our ``<header>`` and ``<body>``; the block writes the ``<tu>`` elements
+    through the yielded ``xmlfile`` (one per line). Shared by the build's TMX and the memory
+    export."""
     out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
     with etree.xmlfile(out, encoding="UTF-8") as xf:
         xf.write_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
@@ -45,26 +49,35 @@ def render_tmx(units: Iterable[Unit], langs: Sequence[str], stamp: str,
             xf.write("\n")
             with xf.element("body"):
                 xf.write("\n")
-                for unit in units:
-                    tu = etree.Element("tu", tuid=unit.uid)
-                    if unit.article:
-                        etree.SubElement(tu, "prop", type="x-article").text = unit.article
-                    if unit.category:
-                        etree.SubElement(tu, "prop", type="x-category").text = unit.category
-                    if unit.context:
-                        etree.SubElement(tu, "note").text = unit.context
-                    tuv = etree.SubElement(tu, "tuv", {XML_LANG: srclang})
-                    etree.SubElement(tuv, "seg").text = unit.source
-                    for lang in langs:
-                        tr = unit.translations.get(lang)
-                        if tr is None or not tr.usable:
-                            continue
-                        tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
-                        etree.SubElement(tuv, "prop", type="x-origin").text = tr.origin.value
-                        etree.SubElement(tuv, "seg").text = tr.text
-                    xf.write(tu)
-                    xf.write("\n")
-    return out.getvalue() + b"\n"
+                yield xf
+    out.write(b"\n")
+
+
+def render_tmx(units: Iterable[Unit], langs: Sequence[str], stamp: str,
+               srclang: str = "en") -> bytes:
+    """TMX bytes: one ``<tu>`` per unit, the source ``<tuv>`` plus each usable translation."""
+    out = io.BytesIO()
+    with tmx_body(out, stamp, srclang) as xf:
+        for unit in units:
+            tu = etree.Element("tu", tuid=unit.uid)
+            if unit.article:
+                etree.SubElement(tu, "prop", type="x-article").text = unit.article
+            if unit.category:
+                etree.SubElement(tu, "prop", type="x-category").text = unit.category
+            if unit.context:
+                etree.SubElement(tu, "note").text = unit.context
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: srclang})
+            etree.SubElement(tuv, "seg").text = unit.source
+            for lang in langs:
+                tr = unit.translations.get(lang)
+                if tr is None or not tr.usable:
+                    continue
+                tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+                etree.SubElement(tuv, "prop", type="x-origin").text = tr.origin.value
+                etree.SubElement(tuv, "seg").text = tr.text
+            xf.write(tu)
+            xf.write("\n")
+    return out.getvalue()
 
 
 def existing_stamp(path: str | os.PathLike[str]) -> str | None:
@@ -98,7 +111,6 @@ def write_tmx(path: str | os.PathLike[str], units: Sequence[Unit], langs: Sequen
 # around them is kept; such units are counted as ``inline`` in the reader's statistics.
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from glossary.errors import GlossaryError

@@ -44,10 +44,9 @@ from pathlib import Path
 import polib
 from lxml import etree
 
-from glossary import __version__
 from glossary.errors import GlossaryError
 from glossary.formats.po import read_po
-from glossary.formats.tmx import XML_LANG, TmxReadStats, _primary, check_tmx
+from glossary.formats.tmx import XML_LANG, TmxReadStats, _primary, check_tmx, tmx_body
 from glossary.langs import SOURCE_LANG
 from glossary.memory.reader import read_batches
 from glossary.memory.store import (BATCH, CHUNK, BackgroundIndexer, Match, Record, SQLiteStore,
@@ -407,39 +406,25 @@ def _write_tmx(path: Path, units: Iterator[tuple[str, list[Match]]], langs: Sequ
     tmp = path.with_name(f".{path.name}.tmp")
     n = 0
     try:
-        with open(tmp, "wb") as fh:
-            fh.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
-            with etree.xmlfile(fh, encoding="UTF-8") as xf:
-                xf.write_doctype('<!DOCTYPE tmx SYSTEM "tmx14.dtd">')
-                with xf.element("tmx", version="1.4"):
-                    xf.write("\n")
-                    xf.write(etree.Element("header", {
-                        "creationtool": "glossary", "creationtoolversion": __version__,
-                        "segtype": "sentence", "o-tmf": "glossary", "adminlang": "en",
-                        "srclang": SOURCE_LANG, "datatype": "plaintext",
-                        "creationdate": stamp}))
-                    xf.write("\n")
-                    with xf.element("body"):
-                        xf.write("\n")
-                        for source, matches in units:
-                            best: dict[str, Match] = {}
-                            for m in matches:
-                                if (langs is None or m.lang in langs) and m.lang not in best:
-                                    best[m.lang] = m
-                            if not best:
-                                continue
-                            tu = etree.Element("tu", tuid=f"m{text_hash(source) & (2**63 - 1):x}")
-                            tuv = etree.SubElement(tu, "tuv", {XML_LANG: SOURCE_LANG})
-                            etree.SubElement(tuv, "seg").text = source
-                            for lang in sorted(best):
-                                m = best[lang]
-                                tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
-                                etree.SubElement(tuv, "prop", type="x-origin").text = m.origin
-                                etree.SubElement(tuv, "seg").text = m.text
-                            xf.write(tu)
-                            xf.write("\n")
-                            n += 1
-            fh.write(b"\n")
+        with open(tmp, "wb") as fh, tmx_body(fh, stamp, SOURCE_LANG) as xf:
+            for source, matches in units:
+                best: dict[str, Match] = {}
+                for m in matches:
+                    if (langs is None or m.lang in langs) and m.lang not in best:
+                        best[m.lang] = m
+                if not best:
+                    continue
+                tu = etree.Element("tu", tuid=f"m{text_hash(source) & (2**63 - 1):x}")
+                tuv = etree.SubElement(tu, "tuv", {XML_LANG: SOURCE_LANG})
+                etree.SubElement(tuv, "seg").text = source
+                for lang in sorted(best):
+                    m = best[lang]
+                    tuv = etree.SubElement(tu, "tuv", {XML_LANG: lang})
+                    etree.SubElement(tuv, "prop", type="x-origin").text = m.origin
+                    etree.SubElement(tuv, "seg").text = m.text
+                xf.write(tu)
+                xf.write("\n")
+                n += 1
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
