@@ -49,7 +49,7 @@ from glossary.formats.po import read_po
 from glossary.formats.tmx import XML_LANG, TmxReadStats, _primary, check_tmx, tmx_body
 from glossary.langs import SOURCE_LANG
 from glossary.memory.reader import read_batches
-from glossary.memory.store import (BATCH, CHUNK, BackgroundIndexer, Match, Record, SQLiteStore,
+from glossary.memory.store import (BATCH, CHUNK, Match, Record, SQLiteStore,
                                    Store, index_path, text_hash)
 from glossary.progress import progress
 
@@ -253,7 +253,8 @@ def import_tmx(store: SQLiteStore, path: Path, report: ImportReport, file: str =
         size = path.stat().st_size
         batches = progress(batches, None, f"importing {path.name} ({size >> 20} MB), batches "
                                           f"of {BATCH} units")
-    indexer = BackgroundIndexer(store)
+    # no word indexing here: the index is derived and catches up in bulk before the next fuzzy
+    # lookup (SQLiteStore.catch_up), so an import spends its CPU on reading and writing only
     collecting = gc.isenabled()
     gc.disable()  # millions of short-lived tuples and no cycles: the collector only costs time
     try:
@@ -271,16 +272,9 @@ def import_tmx(store: SQLiteStore, path: Path, report: ImportReport, file: str =
                     report.new_segments += s
                     report.new_translations += t
                     done += len(chunk[0])
-            indexer.notify()
-        indexer.finish()
     finally:
         if collecting:
             gc.enable()
-        if indexer.thread.is_alive():
-            try:
-                indexer.finish()
-            except Exception:  # noqa: BLE001 - the first error is the one reported
-                pass
         report.units += stats.units
         report.skipped.update(stats.skipped)
         report.inline += stats.inline

@@ -41,7 +41,6 @@ import math
 import os
 import re
 import sqlite3
-import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -185,8 +184,8 @@ class SQLiteStore:
 
     Two files: the store (segments, translations, files) and its word index (FTS5), a derived
     file kept in step lazily: segments with an id above the index's ``indexed_upto`` are indexed
-    before every fuzzy lookup, and by a background thread during imports
-    (:class:`BackgroundIndexer`), so that SQLite tokenizes in parallel with the import.
+    before the next fuzzy lookup (:meth:`catch_up`), in steps of ``INDEX_STEP`` segments; imports
+    do no indexing at all (a 1M-unit import leaves about 9 s of indexing to the first lookup).
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -431,60 +430,6 @@ def _index_range(ix: sqlite3.Connection, upto: int, last: int) -> None:
     except BaseException:
         ix.execute("ROLLBACK")
         raise
-
-
-class BackgroundIndexer:
-    """Indexes new segments in a thread with its own connections while an import writes.
-
-    SQLite runs the FTS5 tokenizing without Python's global lock, so it overlaps with the
-    import's own work; :meth:`notify` after each committed batch, :meth:`finish` at the end.
-    """
-
-    def __init__(self, store: SQLiteStore) -> None:
-        self.store = store
-        self.db = _connect(store.index_path, 8_000)
-        self.db.execute("ATTACH DATABASE ? AS store", (str(store.path),))
-        self.wanted = 0
-        self.error: BaseException | None = None
-        self.cond = threading.Condition()
-        self.done = False
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def notify(self) -> None:
-        last = self.store.db.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()[0]
-        with self.cond:
-            self.wanted = last
-            self.cond.notify()
-
-    def _run(self) -> None:
-        db = self.db
-        try:
-            while True:
-                with self.cond:
-                    while not self.done and self.wanted <= self._upto():
-                        self.cond.wait()
-                    target, done = self.wanted, self.done
-                upto = self._upto()
-                if target > upto:  # a bounded step: FTS5 holds a step's terms in memory
-                    _index_range(db, upto, min(target, upto + INDEX_STEP))
-                elif done:
-                    return
-        except BaseException as exc:  # noqa: BLE001 - re-raised by finish()
-            self.error = exc
-
-    def _upto(self) -> int:
-        return self.db.execute("SELECT value FROM meta WHERE key = 'indexed_upto'").fetchone()[0]
-
-    def finish(self) -> None:
-        with self.cond:
-            self.done = True
-            self.cond.notify()
-        self.thread.join()
-        self.db.close()
-        self.store._df.clear()
-        if self.error is not None:
-            raise self.error
 
 
 class _Transaction:
