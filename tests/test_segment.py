@@ -307,3 +307,27 @@ def test_held_out_style_cases(lang: str, text: str, expected: list[str]) -> None
     segs = segment(text, lang)
     check_offsets(text, segs)
     assert [s.text for s in segs] == expected
+
+
+def test_compiled_code_cache_round_trip_and_fallback(tmp_path, monkeypatch) -> None:
+    """The scan regex's compiled code is reused from the user cache; a bad file only costs a compile."""
+    import re
+
+    from glossary.segment import engine
+
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path))
+    pattern = r"[.!?](?:(?<=Mr\.)(?P<a>)|(?=\s+[A-Z])(?P<b>))"
+    first = engine.compile_cached(pattern)
+    files = list(tmp_path.iterdir())
+    assert len(files) == 1
+    again = engine.compile_cached(pattern)
+    text = "Mr. Smith left. He came back! Then."
+    ref = re.compile(pattern, re.MULTILINE)
+    for rx in (first, again):
+        assert [(m.span(), m.lastgroup) for m in rx.finditer(text)] == \
+               [(m.span(), m.lastgroup) for m in ref.finditer(text)]
+        assert rx.groupindex == ref.groupindex
+    files[0].write_text("[1, 2", encoding="utf-8")
+    assert engine.compile_cached(pattern).pattern == pattern
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", "")
+    assert engine.compile_cached(pattern).pattern == pattern

@@ -34,9 +34,14 @@ checked against choppa-srx on every dev text.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
+import json
+import os
 import re
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 try:  # Python 3.11+
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
@@ -460,6 +465,67 @@ def _class(chars: set[str]) -> str:
     return "[" + "".join(sorted(re.escape(c) if c not in "\n" else "\\n" for c in chars)) + "]"
 
 
+# --- the scan regexes' compiled code, kept per interpreter like a .pyc ---------------------
+# Compiling the ~20,000-character scan pattern costs most of a short process's segmentation
+# time (sre_parse and sre_compile run in Python). The compiled code of a pattern is a list of
+# integers that depends only on the pattern and the interpreter's regex engine, so it is kept in
+# a user cache folder, like a .pyc ($GLOSSARY_CACHE_DIR, else $XDG_CACHE_HOME/glossary or
+# ~/.cache/glossary; GLOSSARY_CACHE_DIR="" turns it off), one file per pattern and interpreter,
+# and handed to _sre.compile, which validates it. Any mismatch or error falls back to
+# re.compile; a folder that cannot be written only costs the compilation.
+try:
+    import _sre
+    from re import _compiler as _sre_compile  # type: ignore[attr-defined]
+    _CODE_KEY = [sys.version, _sre.MAGIC, _sre.CODESIZE]
+except ImportError:  # pragma: no cover - other Pythons: plain re.compile
+    _sre = None  # type: ignore[assignment]
+    _CODE_KEY = None
+
+
+def _code_dir() -> Path | None:
+    env = os.environ.get("GLOSSARY_CACHE_DIR")
+    if env is not None:
+        return Path(env) if env else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "glossary" if os.path.isabs(base) else None
+
+
+def _code_path(folder: Path, pattern: str, flags: int) -> Path:
+    digest = hashlib.sha256(f"{flags}:{pattern}".encode("utf-8")).hexdigest()[:24]
+    return folder / f"segment-re-{digest}.{sys.implementation.cache_tag}.json"
+
+
+def compile_cached(pattern: str, flags: int = re.MULTILINE) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, reusing the compiled code a previous process stored."""
+    folder = _code_dir()
+    if _CODE_KEY is None or folder is None or not sys.implementation.cache_tag:
+        return re.compile(pattern, flags)
+    path = _code_path(folder, pattern, flags)
+    try:
+        key, pat, fl, code, groups, groupindex, indexgroup = json.loads(path.read_bytes())
+        if key == _CODE_KEY and pat == pattern:
+            return _sre.compile(pattern, fl, code, groups, groupindex, tuple(indexgroup))
+    except (OSError, ValueError, TypeError, RuntimeError):
+        pass
+    parsed = _sre_parse.parse(pattern, flags)
+    code = _sre_compile._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    fl = flags | parsed.state.flags
+    rx = _sre.compile(pattern, fl, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps([_CODE_KEY, pattern, fl, code, parsed.state.groups - 1,
+                                   groupindex, indexgroup]), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+    return rx
+
+
 @dataclass(slots=True)
 class _SlowException:
     """A no-break rule whose before-break pattern has a variable width."""
@@ -591,8 +657,8 @@ class CompiledRules:
         """Rebuild from :meth:`state` (only one regex compilation for the scan)."""
         self = cls.__new__(cls)
         self.rules = []
-        self._scan = re.compile(state["scan"], re.MULTILINE)
-        self._side = re.compile(state["side"], re.MULTILINE) if state.get("side") else None
+        self._scan = compile_cached(state["scan"])
+        self._side = compile_cached(state["side"]) if state.get("side") else None
         self._slow_window = state["slow_window"]
         self._slow = [_SlowException(prefilter=re.compile(ex["prefilter"], re.MULTILINE),
                                      full=re.compile(ex["full"], re.MULTILINE),
@@ -676,11 +742,18 @@ class CompiledRules:
             found.setdefault(m.end(g), g)  # type: ignore[arg-type]
         return sorted(found.items())
 
-    def _matches(self, text: str, start: int, end: int, side: list[tuple[int, str]]):
-        """Break candidates of both scans, in text order, as (position, group)."""
-        main = ((m.start() if m.lastgroup == "nl" else m.end(m.lastgroup), m.lastgroup)
-                for m in self._scan.finditer(text, start, end))
-        return heapq.merge(main, side)
+    def _candidates(self, text: str, start: int, end: int):
+        """Break candidates of both scans in text order, as (position, group), then (end, "nl")."""
+        scan = self._scan.finditer(text, start, end)
+        side = self._side_breaks(text, start, end) if self._side is not None else None
+        if side:
+            main = ((m.start() if m.lastgroup == "nl" else m.end(m.lastgroup), m.lastgroup) for m in scan)
+            yield from heapq.merge(main, side)
+        else:
+            for m in scan:
+                g = m.lastgroup
+                yield (m.start() if g == "nl" else m.end(g)), g
+        yield end, "nl"
 
     def _spans(self, text: str, start: int, end: int, base: int) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
@@ -688,50 +761,17 @@ class CompiledRules:
         ws = _WS
         prev = start
         slow = self._slow_applies
-        side = self._side_breaks(text, start, end) if self._side is not None else None
-        if side:
-            for p, g in self._matches(text, start, end, side):
-                if g != "nl":
-                    if g[0] == "s" and slow(text, p):  # type: ignore[index]
-                        continue
-                    if p <= prev:
-                        continue
-                chunk = text[prev:p]
-                s = chunk.lstrip(ws)
-                if s:
-                    st = p - len(s)
-                    append((base + st, base + st + len(s.rstrip(ws))))
-                prev = p
-            chunk = text[prev:end]
-            s = chunk.lstrip(ws)
-            if s:
-                st = end - len(s)
-                append((base + st, base + st + len(s.rstrip(ws))))
-            return out
-        for m in self._scan.finditer(text, start, end):
-            g = m.lastgroup
-            if g == "nl":
-                p = m.start()
-            else:
-                if g[0] == "s":  # type: ignore[index]
-                    p = m.end(g)
-                    if slow(text, p):
-                        continue
-                else:
-                    p = m.end(g)
+        for p, g in self._candidates(text, start, end):
+            if g != "nl":
+                if g[0] == "s" and slow(text, p):  # type: ignore[index]
+                    continue
                 if p <= prev:
                     continue
-            chunk = text[prev:p]
-            s = chunk.lstrip(ws)
+            s = text[prev:p].lstrip(ws)
             if s:
                 st = p - len(s)
                 append((base + st, base + st + len(s.rstrip(ws))))
             prev = p
-        chunk = text[prev:end]
-        s = chunk.lstrip(ws)
-        if s:
-            st = end - len(s)
-            append((base + st, base + st + len(s.rstrip(ws))))
         return out
 
 
