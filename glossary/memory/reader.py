@@ -1,7 +1,9 @@
 """Reading a TMX for import in a second process, so parsing and SQLite writing overlap.
 
-The reader process streams the file with :func:`glossary.formats.tmx.iter_tmx_rows`, hashes the
-texts and sends batches of ready rows through a pipe; the importing process only writes them.
+The reader process streams the file with :func:`glossary.formats.tmx.iter_tmx_rows` and sends
+batches of rows through a pipe (:mod:`marshal`); in the importing process a thread receives them
+and hashes the texts while the main thread writes the previous batch (SQLite works without the
+GIL), which balances the CPU of the two processes on two cores.
 Small files are read in-process (starting a process costs more than it saves).
 """
 
@@ -20,27 +22,25 @@ from pathlib import Path
 
 from glossary.errors import GlossaryError
 from glossary.formats.tmx import TmxReadStats, _primary, iter_tmx_rows
-from glossary.memory.store import text_hash
 
 IN_PROCESS_BELOW = 8 << 20  # bytes
 QUEUE = 4  # batches buffered between the reader process and the writer
 
-Batch = tuple[list[tuple[int, str]], list[tuple[int, str, int, str, str, str]]]
+Batch = tuple[list[tuple[int, bytes]], list[tuple[int, str, int, bytes, str, str]]]
+RawBatch = tuple[list[bytes], list[tuple[bytes, str, bytes, str, str]]]
 
 
-def tmx_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str] | None,
-                batch: int, stats: TmxReadStats) -> Iterator[Batch]:
-    """Batches ready for :meth:`SQLiteStore.add_units`: ``(segments, translations)`` with
-    segments ``(source hash, source)`` and translations
-    ``(source hash, lang, text hash, text, origin, article)``."""
-    blake2b = hashlib.blake2b
-    from_bytes = int.from_bytes
+def _raw_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str] | None,
+                 batch: int, stats: TmxReadStats) -> Iterator[RawBatch]:
+    """Batches of ``(sources, [(source, lang, text, origin, article)])``, not hashed yet;
+    sources and texts as UTF-8 bytes: hashed as they are, stored with ``CAST(? AS TEXT)``, and
+    :mod:`marshal` copies bytes where it would decode strings."""
     primary: dict[str, str | None] = {}  # language as written -> kept primary subtag or None
-    segs: list = []
+    sources: list = []
     rows: list = []
     for source, targets, article in iter_tmx_rows(path, srclang, stats, checked=True):
-        h = from_bytes(blake2b(source.encode(), digest_size=8).digest(), "big", signed=True)
         n = len(rows)
+        source = source.encode()
         for lang, text, origin in targets:
             code = primary.get(lang, "")
             if code == "":
@@ -49,19 +49,39 @@ def tmx_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str
                     code = None
                 primary[lang] = code
             if code is not None:
-                rows.append((h, code, from_bytes(blake2b(text.encode(), digest_size=8).digest(),
-                                                 "big", signed=True),
-                             text, origin or "cat", article))
+                rows.append((source, code, text.encode(), origin or "cat", article))
         if len(rows) == n:
             stats.units -= 1
             stats.skipped["no translation in the wanted languages"] += 1
             continue
-        segs.append((h, source))
-        if len(segs) >= batch:
-            yield segs, rows
-            segs, rows = [], []
-    if segs:
-        yield segs, rows
+        sources.append(source)
+        if len(sources) >= batch:
+            yield sources, rows
+            sources, rows = [], []
+    if sources:
+        yield sources, rows
+
+
+def _hashed(raw: RawBatch) -> Batch:
+    """A raw batch with its hashes, as :meth:`SQLiteStore.add_units` takes it."""
+    blake2b = hashlib.blake2b
+    from_bytes = int.from_bytes
+    sources, raw_rows = raw
+    hashes = {s: from_bytes(blake2b(s, digest_size=8).digest(), "big", signed=True)
+              for s in sources}
+    return ([(hashes[s], s) for s in sources],
+            [(hashes[s], lang, from_bytes(blake2b(text, digest_size=8).digest(), "big",
+                                          signed=True), text, origin, article)
+             for s, lang, text, origin, article in raw_rows])
+
+
+def tmx_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str] | None,
+                batch: int, stats: TmxReadStats) -> Iterator[Batch]:
+    """Batches ready for :meth:`SQLiteStore.add_units`: ``(segments, translations)`` with
+    segments ``(source hash, source)`` and translations
+    ``(source hash, lang, text hash, text, origin, article)``, source and text UTF-8 bytes."""
+    for raw in _raw_batches(path, srclang, langs, batch, stats):
+        yield _hashed(raw)
 
 
 def _send(item: tuple, out) -> None:
@@ -90,7 +110,7 @@ def _child_main(argv: list[str]) -> int:
     out = sys.stdout.buffer
     stats = TmxReadStats()
     try:
-        for b in tmx_batches(path, srclang, langs, int(batch), stats):
+        for b in _raw_batches(path, srclang, langs, int(batch), stats):
             _send(("batch", b), out)
         _send(("done", (stats.version, stats.srclang, stats.units,
                                dict(stats.skipped), stats.inline)), out)
@@ -130,9 +150,10 @@ def read_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[st
         try:
             while True:
                 item = _receive(proc.stdout)
-                inbox.put(item)
                 if item[0] != "batch":
+                    inbox.put(item)
                     return
+                inbox.put(("raw", item[1]))
         except EOFError:
             inbox.put(("eof", None))
         except BaseException as exc:  # noqa: BLE001
@@ -143,8 +164,8 @@ def read_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[st
     try:
         while True:
             kind, payload = inbox.get()
-            if kind == "batch":
-                yield payload
+            if kind == "raw":
+                yield _hashed(payload)
             elif kind == "done":
                 stats.version, stats.srclang, units, skipped, inline = payload
                 stats.units += units
