@@ -252,6 +252,8 @@ class Scanner:
         if t.text in "'’" and j + 1 < n and toks[j - 1].low.endswith("s") and toks[j - 1].end == t.start \
                 and toks[j + 1].cap and toks[j + 1].low in lx.event_heads:
             return 1
+        if t.text[:2] in ("d'", "d’") and t.text[2:3].isupper():
+            return 1  # "Chargé d'Affaires", "Côte d'Ivoire"
         if t.cap and (t.text[0].isalpha() or t.text[0].isdigit()):
             if (t.low in lx.stop and t.text not in lx.acronyms) or (t.text.isupper() and t.low in _CAPS_NOISE):
                 return 0
@@ -274,8 +276,10 @@ class Scanner:
         if not conn and t.low in _CONNECT_HEADED:
             lows = [x.low for x in toks[i:j]]
             if t.low == "on":
+                of_at = lows.index("of") if "of" in lows else 0
                 conn = prev in lx.instrument_heads or prev in lx.event_heads or (
-                    prev in lx.org_heads and j + 1 < n and not self.place_len(toks, j + 1)
+                    (prev in lx.org_heads or (of_at and lows[of_at - 1] in lx.org_heads and j - i - of_at <= 3))
+                    and j + 1 < n and not self.place_len(toks, j + 1)
                     and not (toks[j + 1].low == "the" and j + 2 < n and self.place_len(toks, j + 2)))
             elif t.low == "in":
                 conn = (prev in _IN_HEADS or (j - i >= 3 and any(w in _CONNECT_ALWAYS for w in lows) and any(
@@ -284,6 +288,8 @@ class Scanner:
                              and lx.places.get(tuple(x.low for x in toks[j + 1:j + 1 + self.place_len(toks, j + 1)])) == "city")
             elif tuple(lows[-3:]) + ("and",) in lx.title_prefixes or tuple(lows[-2:]) + ("and",) in lx.title_prefixes:
                 conn = True  # "Ambassador Extraordinary and Plenipotentiary"
+            elif "and" in lows or (j + 1 < n and toks[j + 1].low == "the"):
+                conn = False  # "Ministry of Agriculture and Environment and the ...": a list
             else:  # "and" / "&" inside a portfolio or complement, or a place ("Bosnia and Herzegovina")
                 nxt = toks[j + 1] if j + 1 < n else None
                 conn = (any(w in _CONNECT_ALWAYS or w == "on" for w in lows) or lows[0] in lx.org_heads) \
@@ -378,7 +384,8 @@ class Scanner:
                         head = head[:-1]
                     if head:
                         self._run(head, si, headline, out, toks, i, j)
-                self._emit(out, named, "organization", si, toks)
+                self._emit(out, named, "concept" if " ".join(t.low for t in named) in lx.concepts
+                           else "organization", si, toks)
             elif i == 0 and j < n and toks[j].text in ",(–—-" and all(x.text.isupper() for x in run) \
                     and len(run[0].text) >= 4 and run[0].text not in lx.acronyms \
                     and (len(run) == 1 or self.classify(run) in (None, "single", "person", "location")):
@@ -453,7 +460,7 @@ class Scanner:
             name = run[k:]
             if name[0].low in self.lx.stop or self.title_len(name, 0)[0] or self.honorific_len(name, 0):
                 continue
-            if _initials(_surface(name)) == acr and self.classify(name) in (None, "person"):
+            if _expands(_surface(name), acr) and self.classify(name) in (None, "person"):
                 return name
         return None
 
@@ -634,6 +641,8 @@ class Scanner:
             self._emit(out, run, "person", si, all_toks)
             return
         cat = self.classify(run)
+        if len(run) > 1 and " ".join(t.low for t in run) in lx.concepts:
+            cat = "concept"  # a whole run that is a known term: "Comprehensive Strategic Partnership"
         if cat is not None:
             if cat in ("organization", "event", "concept"):
                 comp = _complement(run)
