@@ -140,3 +140,56 @@ def test_large_tmx_through_the_reader_process(kit, tmp_path, monkeypatch, capsys
     assert memory.lookup(kit, "Sentence number 17 about the talks.", "ru")[0].text == \
         "Предложение 17."
     assert main(["import", str(DATA / "billion_laughs.tmx"), "--out", str(kit)]) == 2
+
+
+# ------------------------------------------------------------------ the expat reader
+
+
+def _rows(fn, path, **kw):
+    from glossary.formats import tmx
+
+    stats = tmx.TmxReadStats()
+    rows = list(fn(path, "en", stats, **kw))
+    return rows, (stats.version, stats.srclang, stats.units, dict(stats.skipped), stats.inline)
+
+
+EXPECTED_INLINE_PROPS = [
+    ("Hello bright deep world ending & <raw>",
+     [("ru", "Привет мир", "memory"), ("en", "second english", ""), ("FA", "سلام", "")], "art"),
+    ("b", [("ru", "б", "")], ""),
+    ("q", [("ru", "й", "")], "later")]
+
+
+def test_expat_reader_matches_the_lxml_reader(tmp_path):
+    """Inline markup (hi kept, native codes and sub dropped), comments, CDATA, props with
+    markup, several segs, tuvs without seg or language: the same rows and statistics."""
+    from glossary.formats import tmx
+
+    path = DATA / "inline_props.tmx"
+    ours = _rows(tmx.iter_tmx_rows, path)
+    assert ours == _rows(tmx._iter_rows_lxml, path)
+    assert ours[0] == EXPECTED_INLINE_PROPS
+    assert ours[1] == ("1.4b", "en-GB", 3, {"tuv without seg or language": 1}, 1)
+    text = path.read_text(encoding="utf-8")
+    for enc in ("UTF-16", "windows-1251", "Shift_JIS"):  # the last one read by lxml
+        other = tmp_path / f"{enc}.tmx"
+        body = text.replace('encoding="UTF-8"', f'encoding="{enc}"')
+        if enc != "UTF-16":
+            body = body.replace("سلام", "salam")
+        if enc == "Shift_JIS":
+            body = body.translate(str.maketrans("Привет мирбй", "Privet mirbj"))
+        other.write_text(body, encoding=enc)
+        assert _rows(tmx.iter_tmx_rows, other) == _rows(tmx._iter_rows_lxml, other)
+
+
+def test_expat_reader_limits_text_and_refuses_entities(tmp_path, monkeypatch):
+    from glossary.errors import GlossaryError
+    from glossary.formats import tmx
+
+    monkeypatch.setattr(tmx, "_MAX_TEXT", 1000)
+    monkeypatch.setattr(tmx, "_READ_BLOCK", 256)  # a text longer than a block grows in parts
+    big = cat_tmx(tmp_path / "big.tmx", [("x " * 2000, "y")])
+    with pytest.raises(GlossaryError, match="exceeds 1000 characters"):
+        list(tmx.iter_tmx_rows(big, checked=True))
+    with pytest.raises(GlossaryError, match="refused"):  # even when check_tmx was skipped
+        list(tmx.iter_tmx_rows(DATA / "billion_laughs.tmx", checked=True))
