@@ -178,58 +178,21 @@ def test_choppa_agrees_on_a_user_srx(tmp_path: Path) -> None:
         assert _choppa_split(theirs, text, "de") == [text[s:e] for s, e in ours.spans(text)], case["id"]
 
 
-OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<omegat>
-    <project version="1.0">
-        <source_dir>__DEFAULT__</source_dir>
-        <target_dir>__DEFAULT__</target_dir>
-        <tm_dir>__DEFAULT__</tm_dir>
-        <glossary_dir>__DEFAULT__</glossary_dir>
-        <glossary_file>__DEFAULT__</glossary_file>
-        <dictionary_dir>__DEFAULT__</dictionary_dir>
-        <source_lang>EN</source_lang>
-        <target_lang>RU</target_lang>
-        <source_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</source_tok>
-        <target_tok>org.omegat.tokenizer.LuceneRussianTokenizer</target_tok>
-        <sentence_seg>true</sentence_seg>
-        <support_default_translations>true</support_default_translations>
-        <remove_tags>false</remove_tags>
-    </project>
-</omegat>
-"""
-
-
 @pytest.mark.client
-def test_omegat_segments_the_seed_article_like_us(tmp_path: Path) -> None:
+def test_omegat_segments_the_seed_article_like_us(tmp_path: Path, monkeypatch) -> None:
     """OmegaT 3.6 itself (default segmentation, plain-text filter) cuts the seed article into
     the same 12 segments, so every TMX unit we export is an OmegaT segment."""
-    import os
-    import subprocess
-
     from conftest import require_tool
 
+    monkeypatch.syspath_prepend(str(Path(__file__).parent / "clients"))
+    from clientkit import omegat_project, run_omegat_probe
+
     java = require_tool("java", "default-jre")
-    jar = Path(os.environ.get("OMEGAT_JAR", "/usr/share/omegat/OmegaT.jar"))
-    probe = Path(__file__).parent / "clients" / "omegat_probe.groovy"
-    if not jar.is_file() or not probe.is_file():
-        pytest.skip("OmegaT (Debian package omegat) is not installed")
-    project = tmp_path / "p"
-    for sub in ("source", "target", "tm", "glossary", "dictionary", "omegat", "config"):
-        (project / sub).mkdir(parents=True)
-    (project / "omegat.project").write_text(OMEGAT_PROJECT, encoding="utf-8")
     ref = json.loads((DATA / "seed_reference.json").read_text(encoding="utf-8"))
     text = (DATA / ref["file"]).read_text(encoding="utf-8")
-    (project / "source" / "seed.txt").write_text(text, encoding="utf-8")
-    out = tmp_path / "report.json"
-    subprocess.run(
-        [java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
-         "-Dfile.encoding=UTF-8", "-jar", str(jar), str(project), "--mode=console-translate",
-         f"--config-dir={project / 'config'}", "--disable-project-locking", "--no-team",
-         f"--script={probe}"],
-        env=dict(os.environ, GLOSSARY_PROBE_OUT=str(out)), stdin=subprocess.DEVNULL,
-        capture_output=True, timeout=240, check=False)
-    assert out.is_file(), "OmegaT did not run the probe"
-    omegat = [s["source"] for s in json.loads(out.read_text(encoding="utf-8"))["segments"]]
+    project = omegat_project(tmp_path / "p", "ru", "seed.txt", text)
+    report = run_omegat_probe(java, project, tmp_path / "report.json")
+    omegat = [s["source"] for s in report["segments"]]
     ours = [s.text for s in segment(text, "en")]
     assert omegat == ours == ref["expected"]
     assert len(ours) == 12

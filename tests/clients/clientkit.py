@@ -68,3 +68,38 @@ def filled_rows() -> tuple[kitfill.Row, ...]:
 def rows(kind: str, lang: str, state: str | None = None) -> list[kitfill.Row]:
     return [r for r in filled_rows()
             if r.kind == kind and r.lang == lang and (state is None or r.state == state)]
+
+
+def omegat_project(project: Path, target: str, text_name: str, text: str,
+                   subdirs: tuple[str, ...] = ("source", "target", "tm", "glossary",
+                                               "dictionary", "omegat", "config")) -> Path:
+    """An OmegaT project at ``project``, EN to ``target``, with ``text`` as its only source file,
+    written from the project template of test_client_omegat.py (one template for every test)."""
+    from test_client_omegat import PROJECT, TOKENIZERS
+
+    for sub in subdirs:
+        (project / sub).mkdir(parents=True)
+    (project / "omegat.project").write_text(PROJECT.format(
+        target=target.upper(), source_tok=TOKENIZERS["en"],
+        target_tok=TOKENIZERS.get(target, "DefaultTokenizer")), encoding="utf-8")
+    (project / "source" / text_name).write_text(text, encoding="utf-8")
+    return project
+
+
+def run_omegat_probe(java: str, project: Path, report: Path, timeout: int = 240) -> dict:
+    """Run OmegaT console-translate on ``project`` with omegat_probe.groovy (the options of
+    test_client_omegat.py) and return the probe's JSON report."""
+    import json
+    import subprocess
+
+    from test_client_omegat import JAVA_OPTS, PROBE
+
+    jar = require_file(OMEGAT_JAR, "omegat")
+    subprocess.run(
+        [java, *JAVA_OPTS, "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8", "-jar", str(jar),
+         str(project), "--mode=console-translate", f"--config-dir={project / 'config'}",
+         "--disable-project-locking", "--no-team", f"--script={PROBE}"],
+        env=dict(os.environ, GLOSSARY_PROBE_OUT=str(report)), stdin=subprocess.DEVNULL,
+        capture_output=True, timeout=timeout, check=False)
+    assert report.is_file(), "OmegaT did not run the probe"
+    return json.loads(report.read_text(encoding="utf-8"))
