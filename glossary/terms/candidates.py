@@ -58,6 +58,7 @@ _PLACE_NOUNS = {"region", "province", "oblast", "governorate", "crossing", "dist
 _IN_HEADS = {"mission", "office", "embassy", "representation", "operation", "force", "court"}
 _LOWER_CONFLICT = {"war", "conflict", "crisis"}
 _NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_ACR_INNER = {"and", "&", "for", "of", "on", "in", "the", "to"}
 _LOWER_EVENT_HEADS = {"summit", "session", "conference", "ministerial", "forum"}
 
 
@@ -196,6 +197,7 @@ class Scanner:
             toks = tokenize(seg.text, seg.start)
             self._scan_sentence(toks, si, False, out)
             self._concepts(toks, si, out, first)
+        self.body_titles = {m.key.lower() for m in out if m.cat == "title"}
         for m in out:
             self.body_forms.setdefault(_fold(m.text), m.cat)
             self.body_words.setdefault(m.cat, set()).update(m.toks)
@@ -226,6 +228,13 @@ class Scanner:
                         i += k - 1
                         break
             i += 1
+        for i in range(n - 1):  # "resolution 2231", "General Assembly resolution 76/262"
+            if toks[i].low in ("resolution", "resolutions") and not toks[i].cap and toks[i + 1].text.isdigit():
+                j = i + 2
+                while j + 1 < n and toks[j].text == "/" and toks[j + 1].text.isdigit() \
+                        and toks[j].start == toks[j - 1].end and toks[j + 1].start == toks[j].end:
+                    j += 2
+                found.append((i, j, _surface(toks[i:j])))
         for i in range(n - 3):
             if toks[i].low in _QUOTE_CUES and toks[i + 1].text in "“\"‘":
                 j = i + 2
@@ -266,6 +275,9 @@ class Scanner:
         prev = toks[j - 1].low
         if t.text.isdigit() and prev in lx.instrument_heads:
             return 1
+        if t.text == "/" and prev.isdigit() and j + 1 < n and toks[j + 1].text.isdigit() \
+                and j >= 2 and toks[j - 2].low in lx.instrument_heads and toks[j + 1].start == t.end and t.start == toks[j - 1].end:
+            return 2  # "Resolution 76/262"
         if t.low in _PARTICLES:
             k = j + 1
             while k < n and toks[k].low in _PARTICLES and k < j + 3:
@@ -353,6 +365,8 @@ class Scanner:
                 if not k:
                     break
                 j += k
+            if j < n and toks[j].low in _ACR_INNER:
+                j = self._to_acronym(toks, i, j)
             # an ordinal or an organization followed by a lowercase event noun
             if j < n and (toks[j].low in _LOWER_EVENT_HEADS or (ordinal and toks[j].low == "meeting")):
                 if ordinal or j - i <= 3:
@@ -425,6 +439,21 @@ class Scanner:
                                        acronym_of=out[target]))
                     j += 3
             i = j
+
+    def _to_acronym(self, toks: list[Tok], i: int, j: int) -> int:
+        """Where a name the following acronym spells ends: "NATO Security Assistance and
+        Training for Ukraine (NSATU)" is one name although "and" alone would end the run."""
+        n = len(toks)
+        for p in range(j + 1, min(n - 2, j + 10)):
+            t = toks[p]
+            if t.text == "(":
+                if toks[p + 2].text == ")" and _ACRONYM.match(toks[p + 1].text) \
+                        and toks[p - 1].cap and _expands(_surface(toks[i:p]), toks[p + 1].text.replace(".", "")):
+                    return p
+                return j
+            if not (t.cap or t.low in _ACR_INNER) or not t.text[0].isalnum():
+                return j
+        return j
 
     def _alias_target(self, toks: list[Tok], i: int, out: list[Mention], si: int) -> Mention | None:
         """The name an apposition renames: "the Iranian Parliament, known as the Majlis"."""
@@ -566,8 +595,10 @@ class Scanner:
         folded = _fold(_surface(piece))
         if folded in self.body_forms:
             return self.body_forms[folded]
-        if self.title_len(piece, 0)[0] == len(piece):
-            return "title"
+        k, canon = self.title_len(piece, 0)
+        if k == len(piece):
+            # an office named only in the headline ("Envoys Trade Accusations") is a headline word
+            return "title" if canon.lower() in self.body_titles or len(piece) > 1 else None
         cat = self.classify(piece)
         if len(piece) == 1 and _ACRONYM.match(piece[0].text) and piece[0].text not in self.lx.acronyms:
             return None  # "New START Limits": an unknown capitalized word, not an acronym
@@ -633,7 +664,11 @@ class Scanner:
                 k1 = self.title_len(run, p)[0]
                 self._title(run[p:], si, headline, out, all_toks, _surface(run[:p + k1]))
                 return
-        if self.title_len(run, 0)[0] and whole not in ("event", "organization", "concept"):
+        k0 = self.title_len(run, 0)[0]
+        if k0 and (whole not in ("event", "organization", "concept") or (
+                whole == "organization" and k0 + 1 < len(run) and run[k0].low == "of"
+                and self.classify(run[k0 + 1 + (run[k0 + 1].low == "the"):]) == "organization")):
+            # "President of the General Assembly": the office, its body a variant form
             self._title(run, si, headline, out, all_toks, "")
             return
         if pos and all(_namey(self, t) for t in run) and len(run) <= 5 and self.classify(run) in (None, "person", "single"):
@@ -712,8 +747,9 @@ class Scanner:
         # the holder's name: after an honorific, or the trailing name-like words
         name_at = n
         for x in range(k, n):
-            if self.honorific_len(run, x):
-                name_at = x
+            h = self.honorific_len(run, x)
+            if h and not (x + h < n and (run[x + h].low in lx.org_heads or run[x + h].low in lx.event_heads)):
+                name_at = x  # not "General" in "of the General Assembly"
                 break
         else:
             while name_at > k and _namey(self, run[name_at - 1]) \
@@ -754,6 +790,8 @@ class Scanner:
                     canon = lx.titles.get(key) or lx.title_plurals.get(key) or _surface(title_toks)
                     if canon == _surface(title_toks):
                         loose.append(short)  # "High Representative" of "... for Foreign Affairs ..."
+                    # "UN High Commissioner" + "for Human Rights": the body's form of the whole office
+                    extras += [f"{x} {_surface(middle)}" for x in extras]
             if extras is not None:
                 m = self._emit(out, title_toks, "title", si, all_toks, key=canon)
                 m.extra_forms.extend(extras)
@@ -816,7 +854,8 @@ class Scanner:
         if _ORDINAL.match(low[0]):
             return "event"
         if low[-1] in lx.instrument_heads or head_before in lx.instrument_heads or \
-                (low[-1].isdigit() and low[-2] in lx.instrument_heads) or \
+                (low[-1].isdigit() and (low[-2] in lx.instrument_heads or (
+                    n > 3 and low[-2] == "/" and low[-4] in lx.instrument_heads))) or \
                 " ".join(low[-3:]) in lx.instrument_heads:
             return "concept"
         if (low[-1] in lx.event_heads or head_before in lx.event_heads) \

@@ -21,6 +21,10 @@ _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "’": 
 _HYPHEN_RE = re.compile(r"[-‐‑]")
 _INITIAL_RE = re.compile(r"\w\.")
 _PLACE_PREV = {"in", "near", "around"}
+_ORDINAL_PREFIX = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|fortieth|fiftieth)\s+", re.I)
 _SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
 
 
@@ -281,6 +285,22 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
             best.mentions.extend(e.mentions)
             ents.remove(e)
 
+    # "the High Commissioner": the one office of the article it is the start of
+    # ("High Commissioner for Human Rights")
+    for e in [e for e in ents if e.cat == "title"]:
+        forms = {m.toks for m in e.mentions}
+        if len(forms) != 1:
+            continue
+        t = next(iter(forms))
+        k = len(t)
+        if k < 2:
+            continue
+        fuller = [o for o in ents if o.cat == "title" and o is not e and any(
+            len(x.toks) > k + 1 and x.toks[:k] == t and x.toks[k] in ("for", "on", "of") for x in o.mentions)]
+        if len(fuller) == 1:
+            fuller[0].mentions.extend(e.mentions)
+            ents.remove(e)
+
     _merge_events(ents, lx)
     ents = [e for e in ents if e.mentions and not all(m.weak for m in e.mentions)]
     ents.sort(key=lambda e: min(m.start for m in e.mentions))
@@ -382,7 +402,7 @@ def to_term(e: Ent) -> Term:
         term = e.longest().text
         extra = []
     if e.cat == "event":
-        bare = re.sub(r"^\d+(?:st|nd|rd|th)\s+", "", term)
+        bare = _ORDINAL_PREFIX.sub("", term)
         if bare != term:
             extra.append(bare)
     variants: list[str] = []
