@@ -58,6 +58,9 @@ _PLACE_NOUNS = {"region", "province", "oblast", "governorate", "crossing", "dist
 _IN_HEADS = {"mission", "office", "embassy", "representation", "operation", "force", "court"}
 _LOWER_CONFLICT = {"war", "conflict", "crisis"}
 _NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+            "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+            "southwest", "upper", "lower", "greater"}
 _ACR_INNER = {"and", "&", "for", "of", "on", "in", "the", "to"}
 _LOWER_EVENT_HEADS = {"summit", "session", "conference", "ministerial", "forum"}
 
@@ -256,6 +259,8 @@ class Scanner:
         lx = self.lx
         n = len(toks)
         t = toks[j]
+        if t.low == "'s" and i + 1 < j and self.place_len(toks, i) > j - i:
+            return 1  # "St. John's Declaration"
         if not t.space_before:
             return 0
         if t.text in "'’" and j + 1 < n and toks[j - 1].low.endswith("s") and toks[j - 1].end == t.start \
@@ -401,7 +406,7 @@ class Scanner:
                 self._emit(out, named, "concept" if " ".join(t.low for t in named) in lx.concepts
                            else "organization", si, toks)
             elif i == 0 and j < n and toks[j].text in ",(–—-" and all(x.text.isupper() for x in run) \
-                    and len(run[0].text) >= 4 and run[0].text not in lx.acronyms \
+                    and (len(run[0].text) >= 4 or run[0].low in ("st.", "mt.", "ft.")) and run[0].text not in lx.acronyms \
                     and (len(run) == 1 or self.classify(run) in (None, "single", "person", "location")):
                 self._emit(out, run, "location", si, toks)  # a dateline: "GYEONGJU, South Korea"
             else:
@@ -438,6 +443,14 @@ class Scanner:
                     out.append(Mention(a.text, out[target].cat, si, a.start, a.end, (a.low,),
                                        acronym_of=out[target]))
                     j += 3
+            elif j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" and len(out) > start_out \
+                    and out[-1].cat in ("organization", "event", "concept") and len(out[-1].toks) > 2 \
+                    and out[-1].end == toks[j - 1].end and toks[j + 1].cap and toks[j + 1].text.isalpha() \
+                    and len(toks[j + 1].text) > 3 and self.classify(toks[j + 1:j + 2]) in ("single", "organization"):
+                # a short name in parentheses: "Southern Common Market (Mercosur)"
+                a = toks[j + 1]
+                out.append(Mention(a.text, out[-1].cat, si, a.start, a.end, (a.low,), acronym_of=out[-1]))
+                j += 3
             i = j
 
     def _to_acronym(self, toks: list[Tok], i: int, j: int) -> int:
@@ -744,6 +757,14 @@ class Scanner:
         lx = self.lx
         k, canon = self.title_len(run, 0)
         n = len(run)
+        # "Prime Minister Gaston Browne of Antigua and Barbuda": the holder's country after the name
+        o = next((x for x in range(k, n - 1) if run[x].low == "of"), 0)
+        if o > k + 1 and all(_namey(self, t) and t.low not in lx.portfolio for t in run[k:o]):
+            p = o + 1 + (run[o + 1].low == "the" and o + 2 < n)
+            if self.place_len(run, p) == n - p:
+                self._title(run[:o], si, headline, out, all_toks, extra)
+                self._emit(out, run[p:], "location", si, all_toks)
+                return
         # the holder's name: after an honorific, or the trailing name-like words
         name_at = n
         for x in range(k, n):
@@ -829,6 +850,8 @@ class Scanner:
             return "location"
         if low in lx.orgs:
             return "organization"
+        if n > 1 and low[0] in _COMPASS and low[1:] in lx.places:
+            return "location"  # "North Darfur", "Eastern Ukraine"
         if n == 1:
             t = run[0]
             if t.text in lx.acronyms:

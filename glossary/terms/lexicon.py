@@ -106,6 +106,7 @@ class Lexicon:
     portfolio: set[str] = field(default_factory=set)
     acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (category, full)
     acronym_prefix: dict[str, str] = field(default_factory=dict)  # "COP" (+ digits) -> category
+    backrefs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "alliance" -> ("nato", ...)
     concept_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     title_first: set[str] = field(default_factory=set)
     place_first: set[str] = field(default_factory=set)
@@ -178,6 +179,9 @@ def load() -> Lexicon:
     lx.stop = {ln.lower() for ln in _lines("stopwords.txt")}
     lx.generic = {ln.lower() for ln in _lines("generic.txt")}
     lx.portfolio = {ln.lower() for ln in _lines("portfolio.txt")}
+    for ln in _lines("backrefs.tsv"):
+        parts = ln.split("\t")
+        lx.backrefs[parts[0].strip().lower()] = tuple(p.strip().lower() for p in parts[1:])
     for ln in _lines("acronyms.tsv"):
         parts = (ln.split("\t") + ["", ""])[:3]
         if parts[0].endswith("#"):

@@ -232,6 +232,10 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
             x.start < m.start and len(x.toks) > 1 and _head(x.toks) == head for x in e.mentions)]
         # the body the article is about: most mentioned, then most recent
         best = max(cands, key=lambda e: (len(e.mentions), max(x.start for x in e.mentions)), default=None)
+        if best is None and head in lx.backrefs:  # "the Alliance": NATO
+            names = lx.backrefs[head]
+            best = next((e for e in ents if e.cat == "organization" and any(
+                norm(x.text) in names for x in e.mentions if x.start < m.start)), None)
         if best is not None:
             best.mentions.append(m)
         elif m.prev == "'s" and lx.org_heads.get(head):  # "Iran's Parliament": a country's own body
