@@ -61,6 +61,7 @@ _NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
             "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
             "southwest", "upper", "lower", "greater"}
+_TOPIC_OFFICES = {"rapporteur", "envoy", "representative", "coordinator", "adviser", "advisor"}  # "... on Myanmar"
 _ACR_INNER = {"and", "&", "for", "of", "on", "in", "the", "to"}
 _LOWER_EVENT_HEADS = {"summit", "session", "conference", "ministerial", "forum"}
 
@@ -294,7 +295,7 @@ class Scanner:
             lows = [x.low for x in toks[i:j]]
             if t.low == "on":
                 of_at = lows.index("of") if "of" in lows else 0
-                conn = prev in lx.instrument_heads or prev in lx.event_heads or (
+                conn = prev in lx.instrument_heads or prev in lx.event_heads or prev in _TOPIC_OFFICES or (
                     (prev in lx.org_heads or (of_at and lows[of_at - 1] in lx.org_heads and j - i - of_at <= 3))
                     and j + 1 < n and not self.place_len(toks, j + 1)
                     and not (toks[j + 1].low == "the" and j + 2 < n and self.place_len(toks, j + 2)))
@@ -672,7 +673,8 @@ class Scanner:
         for p in range(1, min(5, len(run)) if whole not in ("event", "location", "concept") else 0):
             if run[p - 1].low not in _CONNECT_ALWAYS | _CONNECT_HEADED | {"the"} \
                     and self.title_len(run, p)[0] and self.classify(run[:p]) in ("organization", "backref") \
-                    and (p > 1 or _ACRONYM.match(run[0].text) or self.classify(run[:p]) == "backref"):
+                    and (p > 1 or _ACRONYM.match(run[0].text) or self.classify(run[:p]) == "backref"
+                         or (run[0].low,) in lx.orgs):  # "Commonwealth Secretary-General"
                 self._emit(out, run[:p], self.classify(run[:p]), si, all_toks)
                 k1 = self.title_len(run, p)[0]
                 self._title(run[p:], si, headline, out, all_toks, _surface(run[:p + k1]))
@@ -785,7 +787,7 @@ class Scanner:
         title_toks = run[:k]
         loose: list[str] = []
         extras = [extra] if extra else []
-        if middle and middle[0].low in _CONNECT_ALWAYS | {"and"}:
+        if middle and middle[0].low in _CONNECT_ALWAYS | {"and", "on"}:
             # "of <place>" at the end is dropped like a demonym
             place = None
             for comp in _complements([run[k - 1]] + middle):
