@@ -332,3 +332,31 @@ def test_compiled_code_cache_round_trip_and_fallback(tmp_path, monkeypatch) -> N
     assert engine.compile_cached(pattern).pattern == pattern
     monkeypatch.setenv("GLOSSARY_CACHE_DIR", "")
     assert engine.compile_cached(pattern).pattern == pattern
+
+
+# follow-ups of the blind rounds: general rules, one case each
+AFTER_BLIND = [
+    ("ru", "На митинг пришли ок. 200 человек. Полиция не вмешивалась.",
+     ["На митинг пришли ок. 200 человек.", "Полиция не вмешивалась."]),
+    ("ru", "Стр. 15 содержит данные. См. выше.", ["Стр. 15 содержит данные.", "См. выше."]),
+    ("ru", "Решение принято (см. прил. 2). Оно окончательное.",
+     ["Решение принято (см. прил. 2).", "Оно окончательное."]),
+    ("ru", "Выборы прошли в 1990-х гг. Тогда всё изменилось.",
+     ["Выборы прошли в 1990-х гг.", "Тогда всё изменилось."]),
+    ("ru", "Обсуждались энергетика, транспорт, связь и пр. Итоги подведут позже.",
+     ["Обсуждались энергетика, транспорт, связь и пр.", "Итоги подведут позже."]),
+    ("ru", "В 2024 г. Москва и Пекин подписали договор. Он вступил в силу.",
+     ["В 2024 г. Москва и Пекин подписали договор.", "Он вступил в силу."]),
+    ("be", "Выбары прайшлі ў 1990-х гг. Тады ўсё змянілася.",
+     ["Выбары прайшлі ў 1990-х гг.", "Тады ўсё змянілася."]),
+    ("fa", "او گفت: «چرا؟» و رفت.", ["او گفت: «چرا؟» و رفت."]),
+    ("fa", "ایران (ج.ا.ا.) عضو سازمان ملل است. این عضویت قدیمی است.",
+     ["ایران (ج.ا.ا.) عضو سازمان ملل است.", "این عضویت قدیمی است."]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", AFTER_BLIND)
+def test_after_blind_round_cases(lang: str, text: str, expected: list[str]) -> None:
+    segs = segment(text, lang)
+    check_offsets(text, segs)
+    assert [s.text for s in segs] == expected
