@@ -15,7 +15,8 @@ DATA = Path(__file__).parent / "data" / "segmentation"
 SETS = [("golden_rules_en", "en"), ("sentencex_en", "en"), ("news_en", "en"),
         ("newspara_en", "en"), ("golden_rules_ru", "ru"), ("sentencex_ru", "ru"),
         ("news_ru", "ru"), ("golden_rules_fa", "fa"), ("misc_fa", "fa"), ("news_fa", "fa"),
-        ("news_be", "be"), ("ud_en", "en"), ("ud_ru", "ru"), ("ud_fa", "fa"), ("ud_be", "be")]
+        ("news_be", "be"), ("ud_en", "en"), ("ud_ru", "ru"), ("ud_fa", "fa"), ("ud_be", "be"),
+        ("blind_en", "en"), ("blind_ru", "ru"), ("blind_fa", "fa"), ("blind_be", "be")]
 
 
 def load(name: str) -> list[dict]:
