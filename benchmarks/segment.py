@@ -44,6 +44,7 @@ EXACT_SETS = [
     ("golden_rules_ru", "ru"), ("sentencex_ru", "ru"), ("news_ru", "ru"),
     ("golden_rules_fa", "fa"), ("misc_fa", "fa"), ("news_fa", "fa"),
     ("news_be", "be"),
+    ("blind_en", "en"), ("blind_ru", "ru"), ("blind_fa", "fa"), ("blind_be", "be"),
 ]
 F1_SETS = [("ud_en", "en"), ("ud_ru", "ru"), ("ud_fa", "fa"), ("ud_be", "be")]
 
