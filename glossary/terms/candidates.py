@@ -222,7 +222,16 @@ class Scanner:
         found = []
         i = 0
         while i < n:
-            cands = lx.concept_first.get(toks[i].low)
+            low = toks[i].low
+            cands = lx.concept_first.get(low)
+            if low == "resolution" and i + 1 < n and toks[i + 1].text.isdigit() and not toks[i].cap:
+                j = i + 2  # "resolution 2231", "General Assembly resolution 76/262"
+                while j + 1 < n and toks[j].text == "/" and toks[j + 1].text.isdigit() \
+                        and toks[j].start == toks[j - 1].end and toks[j + 1].start == toks[j].end:
+                    j += 2
+                found.append((i, j, _surface(toks[i:j])))
+                i = j
+                continue
             if cands:
                 for phrase in cands:  # longest first
                     k = len(phrase)
@@ -232,13 +241,6 @@ class Scanner:
                         i += k - 1
                         break
             i += 1
-        for i in range(n - 1):  # "resolution 2231", "General Assembly resolution 76/262"
-            if toks[i].low in ("resolution", "resolutions") and not toks[i].cap and toks[i + 1].text.isdigit():
-                j = i + 2
-                while j + 1 < n and toks[j].text == "/" and toks[j + 1].text.isdigit() \
-                        and toks[j].start == toks[j - 1].end and toks[j + 1].start == toks[j].end:
-                    j += 2
-                found.append((i, j, _surface(toks[i:j])))
         for i in range(n - 3):
             if toks[i].low in _QUOTE_CUES and toks[i + 1].text in "“\"‘":
                 j = i + 2
