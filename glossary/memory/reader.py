@@ -26,7 +26,7 @@ from glossary.formats.tmx import TmxReadStats, _primary, iter_tmx_rows
 IN_PROCESS_BELOW = 8 << 20  # bytes
 QUEUE = 4  # batches buffered between the reader process and the writer
 
-Batch = tuple[list[tuple[int, bytes]], list[tuple[int, str, int, bytes, str, str]]]
+Batch = tuple[list[tuple[int, bytes]], list[list]]  # translation rows: see add_units
 RawBatch = tuple[list[bytes], list[tuple[bytes, str, bytes, str, str]]]
 
 
@@ -70,8 +70,8 @@ def _hashed(raw: RawBatch) -> Batch:
     hashes = {s: from_bytes(blake2b(s, digest_size=8).digest(), "big", signed=True)
               for s in sources}
     return ([(hashes[s], s) for s in sources],
-            [(hashes[s], lang, from_bytes(blake2b(text, digest_size=8).digest(), "big",
-                                          signed=True), text, origin, article)
+            [[hashes[s], lang, from_bytes(blake2b(text, digest_size=8).digest(), "big",
+                                          signed=True), text, origin, article]
              for s, lang, text, origin, article in raw_rows])
 
 
