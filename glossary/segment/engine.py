@@ -482,6 +482,9 @@ except ImportError:  # pragma: no cover - other Pythons: plain re.compile
     _CODE_KEY = None
 
 
+_CODE_KEEP = 24  # cached patterns kept per interpreter (4 languages x 2 scans, a few rule versions)
+
+
 def _code_dir() -> Path | None:
     env = os.environ.get("GLOSSARY_CACHE_DIR")
     if env is not None:
@@ -521,6 +524,11 @@ def compile_cached(pattern: str, flags: int = re.MULTILINE) -> re.Pattern[str]:
         tmp.write_text(json.dumps([_CODE_KEY, pattern, fl, code, parsed.state.groups - 1,
                                    groupindex, indexgroup]), encoding="utf-8")
         os.replace(tmp, path)
+        # older rule versions leave files behind: keep the newest few
+        files = sorted(folder.glob(f"segment-re-*.{sys.implementation.cache_tag}.json"),
+                       key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in files[_CODE_KEEP:]:
+            old.unlink()
     except OSError:
         pass
     return rx
