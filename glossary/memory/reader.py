@@ -27,20 +27,23 @@ IN_PROCESS_BELOW = 8 << 20  # bytes
 QUEUE = 4  # batches buffered between the reader process and the writer
 
 Batch = tuple[list[tuple[int, bytes]], list[list]]  # translation rows: see add_units
-RawBatch = tuple[list[bytes], list[tuple[bytes, str, bytes, str, str]]]
+RawBatch = tuple[list[tuple[int, bytes]], list[tuple[int, str, bytes, str, str]]]
 
 
 def _raw_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str] | None,
                  batch: int, stats: TmxReadStats) -> Iterator[RawBatch]:
-    """Batches of ``(sources, [(source, lang, text, origin, article)])``, not hashed yet;
-    sources and texts as UTF-8 bytes: hashed as they are, stored with ``CAST(? AS TEXT)``, and
-    :mod:`marshal` copies bytes where it would decode strings."""
+    """Batches of ``([(source hash, source)], [(source hash, lang, text, origin, article)])``:
+    the translations are hashed by :func:`_hashed` in the importing process (which balances the
+    CPU of the two processes). Sources and texts are UTF-8 bytes: hashed as they are, stored
+    with ``CAST(? AS TEXT)``, and :mod:`marshal` copies bytes where it would decode strings."""
+    blake2b = hashlib.blake2b
+    from_bytes = int.from_bytes
     primary: dict[str, str | None] = {}  # language as written -> kept primary subtag or None
-    sources: list = []
+    segs: list = []
     rows: list = []
     for source, targets, article in iter_tmx_rows(path, srclang, stats, checked=True):
         n = len(rows)
-        source = source.encode()
+        h = None
         for lang, text, origin in targets:
             code = primary.get(lang, "")
             if code == "":
@@ -49,30 +52,29 @@ def _raw_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[st
                     code = None
                 primary[lang] = code
             if code is not None:
-                rows.append((source, code, text.encode(), origin or "cat", article))
+                if h is None:
+                    source = source.encode()
+                    h = from_bytes(blake2b(source, digest_size=8).digest(), "big", signed=True)
+                rows.append((h, code, text.encode(), origin or "cat", article))
         if len(rows) == n:
             stats.units -= 1
             stats.skipped["no translation in the wanted languages"] += 1
             continue
-        sources.append(source)
-        if len(sources) >= batch:
-            yield sources, rows
-            sources, rows = [], []
-    if sources:
-        yield sources, rows
+        segs.append((h, source))
+        if len(segs) >= batch:
+            yield segs, rows
+            segs, rows = [], []
+    if segs:
+        yield segs, rows
 
 
 def _hashed(raw: RawBatch) -> Batch:
-    """A raw batch with its hashes, as :meth:`SQLiteStore.add_units` takes it."""
+    """A raw batch with its translations hashed, as :meth:`SQLiteStore.add_units` takes it."""
     blake2b = hashlib.blake2b
     from_bytes = int.from_bytes
-    sources, raw_rows = raw
-    hashes = {s: from_bytes(blake2b(s, digest_size=8).digest(), "big", signed=True)
-              for s in sources}
-    return ([(hashes[s], s) for s in sources],
-            [[hashes[s], lang, from_bytes(blake2b(text, digest_size=8).digest(), "big",
-                                          signed=True), text, origin, article]
-             for s, lang, text, origin, article in raw_rows])
+    segs, raw_rows = raw
+    return segs, [[h, lang, from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True),
+                   text, origin, article] for h, lang, text, origin, article in raw_rows]
 
 
 def tmx_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str] | None,
