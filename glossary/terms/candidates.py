@@ -298,8 +298,8 @@ class Scanner:
             if t.low == "on":
                 of_at = lows.index("of") if "of" in lows else 0
                 conn = prev in lx.instrument_heads or prev in lx.event_heads or prev in _TOPIC_OFFICES or (
-                    (prev in lx.org_heads or (of_at and lows[of_at - 1] in lx.org_heads and j - i - of_at <= 3))
-                    and j + 1 < n and not self.place_len(toks, j + 1)
+                    of_at and lows[of_at - 1] in lx.org_heads and j - i - of_at <= 3) or (
+                    prev in lx.org_heads and j + 1 < n and not self.place_len(toks, j + 1)
                     and not (toks[j + 1].low == "the" and j + 2 < n and self.place_len(toks, j + 2)))
             elif t.low == "in":
                 conn = (prev in _IN_HEADS or (j - i >= 3 and any(w in _CONNECT_ALWAYS for w in lows) and any(
@@ -308,6 +308,9 @@ class Scanner:
                              and lx.places.get(tuple(x.low for x in toks[j + 1:j + 1 + self.place_len(toks, j + 1)])) == "city")
             elif tuple(lows[-3:]) + ("and",) in lx.title_prefixes or tuple(lows[-2:]) + ("and",) in lx.title_prefixes:
                 conn = True  # "Ambassador Extraordinary and Plenipotentiary"
+            elif any(toks[i:i + len(f)] and len(f) <= n - i and all(toks[i + x].low == f[x] for x in range(len(f)))
+                     for f in lx.acronym_fulls.get(toks[i].low, ()) if len(f) > j - i):
+                conn = True  # a known full name: "United Nations Relief and Works Agency ..."
             elif "and" in lows or (j + 1 < n and toks[j + 1].low == "the"):
                 conn = False  # "Ministry of Agriculture and Environment and the ...": a list
             else:  # "and" / "&" inside a portfolio or complement, or a place ("Bosnia and Herzegovina")
@@ -463,9 +466,13 @@ class Scanner:
         for p in range(j + 1, min(n - 2, j + 10)):
             t = toks[p]
             if t.text == "(":
-                if toks[p + 2].text == ")" and _ACRONYM.match(toks[p + 1].text) \
-                        and toks[p - 1].cap and _expands(_surface(toks[i:p]), toks[p + 1].text.replace(".", "")):
-                    return p
+                acr = toks[p + 1].text.replace(".", "")
+                if toks[p + 2].text == ")" and _ACRONYM.match(toks[p + 1].text) and toks[p - 1].cap:
+                    if _expands(_surface(toks[i:p]), acr):
+                        return p
+                    if _spells(toks[i:p], acr) and not any(
+                            _expands(_surface(toks[q:p]), acr) for q in range(j + 1, p) if toks[q].cap):
+                        return p  # not "Iran and the International Atomic Energy Agency (IAEA)"
                 return j
             if not (t.cap or t.low in _ACR_INNER) or not t.text[0].isalnum():
                 return j
@@ -684,7 +691,7 @@ class Scanner:
         k0 = self.title_len(run, 0)[0]
         if k0 and (whole not in ("event", "organization", "concept") or (
                 whole == "organization" and k0 + 1 < len(run) and run[k0].low == "of"
-                and self.classify(run[k0 + 1 + (run[k0 + 1].low == "the"):]) == "organization")):
+                and self.classify(run[k0 + 1 + (run[k0 + 1].low == "the"):]) in ("organization", "backref"))):
             # "President of the General Assembly": the office, its body a variant form
             self._title(run, si, headline, out, all_toks, "")
             return
@@ -802,7 +809,7 @@ class Scanner:
             if middle:
                 body_at = 1 + (len(middle) > 1 and middle[1].low == "the")
                 body = middle[body_at:]
-                if middle[0].low == "of" and body and self.classify(body) == "organization" \
+                if middle[0].low == "of" and body and self.classify(body) in ("organization", "backref") \
                         and not any(t.low in ("for", "and") for t in body):
                     extras.append(_surface(run[:k] + middle))
                     self._emit(out, title_toks, "title", si, all_toks, key=canon).extra_forms.extend(extras)
@@ -980,6 +987,19 @@ def _complements(run: list[Tok]) -> list[int]:
         if run[k].low == "of":
             out.append(k + 1 + (run[k + 1].low == "the" and k + 2 < len(run)))
     return out
+
+
+def _spells(toks: list[Tok], acr: str) -> bool:
+    """A looser test for a name introduced with its acronym: the acronym's letters are word
+    initials in order, function words included ("Code of Conduct ... (COC)", "Declaration on
+    the Conduct of Parties ... (DOC)"), the first letter from the first word."""
+    if len(acr) < 3 or not toks or toks[0].text[0].upper() != acr[0]:
+        return False
+    k = 1
+    for t in toks[1:]:
+        if k < len(acr) and t.text[0].upper() == acr[k]:
+            k += 1
+    return k == len(acr)
 
 
 def _expands(name: str, acr: str) -> bool:

@@ -106,6 +106,7 @@ class Lexicon:
     portfolio: set[str] = field(default_factory=set)
     acronyms: dict[str, tuple[str, str]] = field(default_factory=dict)  # -> (category, full)
     acronym_prefix: dict[str, str] = field(default_factory=dict)  # "COP" (+ digits) -> category
+    acronym_fulls: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word -> full names
     backrefs: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "alliance" -> ("nato", ...)
     concept_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     title_first: set[str] = field(default_factory=set)
@@ -157,9 +158,11 @@ def load() -> Lexicon:
     lx.event_heads = {ln.lower() for ln in _lines("event_heads.txt")}
     lx.instrument_heads = {ln.lower() for ln in _lines("instrument_heads.txt")}
     for ln in _lines("concepts.txt"):
-        low = ln.lower()
-        lx.concepts.setdefault(low, ln)
-        lx.concepts.setdefault(plural(low), ln)
+        forms = [f.strip() for f in ln.split(" | ")]
+        for f in forms:  # synonyms share the first form as their canonical term
+            low = f.lower()
+            lx.concepts.setdefault(low, forms[0])
+            lx.concepts.setdefault(plural(low), forms[0])
     for form in lx.concepts:
         key = words(form)
         lx.concept_first.setdefault(key[0], []).append(key)
@@ -182,6 +185,12 @@ def load() -> Lexicon:
     for ln in _lines("backrefs.tsv"):
         parts = ln.split("\t")
         lx.backrefs[parts[0].strip().lower()] = tuple(p.strip().lower() for p in parts[1:])
+    lx.acronym_fulls = {}
+    for ln in _lines("acronyms.tsv"):
+        parts = ln.split("\t")
+        if len(parts) > 2 and parts[2].strip():
+            full = words(parts[2].strip())
+            lx.acronym_fulls.setdefault(full[0], []).append(full)
     for ln in _lines("acronyms.tsv"):
         parts = (ln.split("\t") + ["", ""])[:3]
         if parts[0].endswith("#"):

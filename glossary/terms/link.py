@@ -101,9 +101,15 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
         e.mentions.append(m)
         return e
 
+    placed = set()
     for m in mentions:
         if m.cat == "person" and m.prev in _PLACE_PREV and len(m.toks) <= 3 and not m.weak:
             m.cat = "location"  # "in El Fasher"
+            placed.add(m.toks)
+    if placed:  # "... over Huangyan Dao": the same words are the same place
+        for m in mentions:
+            if m.cat == "person" and m.toks in placed:
+                m.cat = "location"
     for idx, m in enumerate(mentions):
         if m.acronym_of is not None and id(m.acronym_of) in owner:
             e = owner[id(m.acronym_of)]
@@ -202,7 +208,28 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
         if e.cat != "title":
             for f in e.forms():
                 form_owner.setdefault(norm(f), e)
+    # "the Fordow, Natanz and Isfahan facilities": unknown words listed with a place are places
+    pos = {id(m): k for k, m in enumerate(mentions)}
+
+    def listed_with_place(m: Mention) -> bool:
+        k = pos[id(m)]
+        for d, sep in ((1, m.next), (-1, m.prev)):
+            if sep in (",", "and") and 0 <= k + d < len(mentions):
+                o = mentions[k + d]
+                gap = o.start - m.end if d == 1 else m.start - o.end
+                if o.sent == m.sent and o.cat == "location" and 0 < gap <= 6:
+                    return True
+        return False
+
+    for seq in (reversed(singles), singles):
+        for m in seq:
+            if m.cat == "single" and not m.weak and listed_with_place(m) \
+                    and norm(m.text) not in form_owner and person_for(m.toks) is None:
+                m.cat = "location"
     for m in singles:
+        if m.cat == "location":
+            form_owner[norm(m.text)] = add(m, "location", norm(m.text))
+            continue
         target = person_for(m.toks)
         if target is not None:
             target.mentions.append(m)
@@ -242,6 +269,17 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
             m.cat = "organization"
             add(m, "organization", norm(m.text))
 
+    # other names of one body: "Majlis" for the Islamic Consultative Assembly
+    for e in [e for e in ents if e.cat == "organization"]:
+        names = {n for f in e.forms() for n in lx.backrefs.get(norm(f), ())}
+        if not names:
+            continue
+        other = next((o for o in ents if o is not e and o.cat == "organization"
+                      and any(norm(f) in names for f in o.forms())), None)
+        if other is not None:
+            other.mentions.extend(e.mentions)
+            ents.remove(e)
+
     # acronyms without parentheses: initials, then the lexicon's expansion
     for e in list(ents):
         acr = [m for m in e.mentions if _ACRONYM.match(m.text)]
@@ -268,7 +306,8 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
                 continue
             o = other.longest().toks
             pre = o[:o.index("of")] if "of" in o else ()
-            suffix = o[-len(t):] == t and o[-len(t) - 1] not in ("of", "the", "for")
+            suffix = o[-len(t):] == t and o[-len(t) - 1] not in ("of", "the", "for") and _names_body(
+                other.longest().text.split()[:len(o) - len(t)], lx)
             if len(t) >= 2 and len(o) > len(t) and (suffix or pre == t) and e in ents:
                 other.mentions.extend(e.mentions)
                 ents.remove(e)
@@ -324,6 +363,18 @@ def _place_key(text: str, lx: Lexicon) -> str:
     return lx.place_canon.get(low, low)
 
 
+def _names_body(words: list[str], lx: Lexicon) -> bool:
+    """Whether the words before a short form name a body or place ("UN", "African Union",
+    "Iran-Pakistan"), not an adjective ("Supreme National" Security Council)."""
+    if not words:
+        return False
+    low = tuple(w.lower() for w in words)
+    if _ACRONYM.match(words[0]) or low in lx.places or low in lx.orgs or low[-1] in lx.org_heads:
+        return True
+    parts = [p for w in low for p in _HYPHEN_RE.split(w) if p]
+    return all((p,) in lx.places or p.upper() in lx.acronyms or p in lx.demonyms for p in parts)
+
+
 def _unsuffix(toks: tuple[str, ...]) -> tuple[str, ...]:
     while len(toks) > 1 and toks[-1] in ("jr", "sr", "ii", "iii", "iv", "jr.", "sr."):
         toks = toks[:-1]
@@ -368,6 +419,8 @@ def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
             big = other.longest().toks
             if len(big) <= len(small) or _head(big) != _head(small) or other.cat != e.cat:
                 continue
+            if e.cat == "organization" and big[len(big) - len(small):] == small:
+                continue  # "Security Council" is not the "Supreme National Security Council"
             o_small = [w for w in small if _ORDINAL.match(w)]
             if o_small and o_small != [w for w in big if _ORDINAL.match(w)]:
                 continue
