@@ -216,7 +216,7 @@ class SQLiteStore:
     Two files: the store (segments, translations, files) and its word index (FTS5), a derived
     file kept in step lazily: segments with an id above the index's ``indexed_upto`` are indexed
     before the next fuzzy lookup (:meth:`catch_up`), in steps of ``INDEX_STEP`` segments; imports
-    do no indexing at all (a 1M-unit import leaves about 9 s of indexing to the first lookup).
+    do no indexing at all (a 1M-unit import leaves about 7 s of indexing to the next lookup).
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
@@ -225,9 +225,8 @@ class SQLiteStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             # a rollback journal: appended pages are written once (WAL writes them twice, in
-            # the log and at the checkpoint: 17% slower imports); readers wait for a batch
-            # 16 KiB pages: rows of four texts fill 4 KiB pages fast; bulk imports spend 15%
-            # less CPU on page splits and cell moves
+            # the log and at the checkpoint: 17% slower imports); readers wait for a batch.
+            # 16 KiB pages (new files): bulk imports spend 15% less CPU on page splits
             self.db = _connect(self.path, journal="DELETE", page_size=16384)
             version = None
             if self.db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone():
