@@ -1,9 +1,9 @@
 """Reading a TMX for import in a second process, so parsing and SQLite writing overlap.
 
-The reader process streams the file with :func:`glossary.formats.tmx.iter_tmx_rows` and sends
-batches of rows through a pipe (:mod:`marshal`); in the importing process a thread receives them
-and hashes the texts while the main thread writes the previous batch (SQLite works without the
-GIL), which balances the CPU of the two processes on two cores.
+The reader process streams the file with :func:`glossary.formats.tmx.iter_tmx_rows`, hashes the
+sources and sends batches of rows through a pipe (:mod:`marshal`, texts as UTF-8 bytes); in the
+importing process a thread receives them and the main thread hashes the translations and writes
+them, which balances the CPU of the two processes on two cores.
 Small files are read in-process (starting a process costs more than it saves).
 """
 
