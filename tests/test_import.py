@@ -193,3 +193,12 @@ def test_expat_reader_limits_text_and_refuses_entities(tmp_path, monkeypatch):
         list(tmx.iter_tmx_rows(big, checked=True))
     with pytest.raises(GlossaryError, match="refused"):  # even when check_tmx was skipped
         list(tmx.iter_tmx_rows(DATA / "billion_laughs.tmx", checked=True))
+    deep = tmp_path / "deep.tmx"
+    deep.write_text('<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>'
+                    + "<hi>" * 300 + "x" + "</hi>" * 300 + "</seg></tuv></tu></body></tmx>",
+                    encoding="utf-8")
+    with pytest.raises(GlossaryError, match="nested deeper than 256"):
+        list(tmx.iter_tmx_rows(deep, checked=True))
+    # a million units do not add up to a deep document
+    many = cat_tmx(tmp_path / "many.tmx", [(f"s{i}", f"t{i}") for i in range(600)])
+    assert len(list(tmx.iter_tmx_rows(many))) == 600

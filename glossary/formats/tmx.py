@@ -277,6 +277,7 @@ def _iter_rows_lxml(path: str | os.PathLike[str], srclang: str = "en",
 
 _READ_BLOCK = 1 << 16  # bytes fed to expat at a time
 _MAX_TEXT = 10_000_000  # characters in one element's text: libxml2's limit without huge_tree
+_MAX_DEPTH = 256  # nested elements: libxml2's limit without huge_tree
 
 
 def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
@@ -315,6 +316,7 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
     inline = False
     in_tuv = in_seg = False
     drop = 0  # depth of the inline element whose content is being dropped
+    outer = 0  # open elements outside <tu>
     prop = 0  # depth of the prop whose text is being collected (1 x-article, 2 x-origin)
 
     def refuse(*_args) -> None:
@@ -323,8 +325,10 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
 
     def start(tag: str, attrs: dict) -> None:
         nonlocal in_tu, depth, lang, text, source, origin, article, bad, targets, inline, \
-            in_tuv, in_seg, drop, prop
+            in_tuv, in_seg, drop, prop, outer
         if not in_tu:
+            if outer >= _MAX_DEPTH:
+                raise GlossaryError(f"refused: elements nested deeper than {_MAX_DEPTH}", name)
             if tag == "tu":
                 in_tu = True
                 depth = 0
@@ -336,8 +340,11 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
                 stats.srclang = attrs.get("srclang", "")
             elif tag == "tmx":
                 stats.version = attrs.get("version", "")
+            outer += 1
             return
         depth += 1
+        if depth + outer > _MAX_DEPTH:
+            raise GlossaryError(f"refused: elements nested deeper than {_MAX_DEPTH}", name)
         if in_seg:  # inline markup: <hi> text kept, the native codes of the others dropped
             inline = True
             if not drop and tag != "hi":
@@ -366,8 +373,9 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
                 parser.CharacterDataHandler = collect
 
     def end(tag: str) -> None:
-        nonlocal in_tu, depth, text, source, origin, article, bad, in_seg, drop, prop
+        nonlocal in_tu, depth, text, source, origin, article, bad, in_seg, drop, prop, outer
         if not in_tu:
+            outer -= 1
             return
         depth -= 1
         if in_seg:
@@ -404,6 +412,7 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
                     targets.append((lang, value, origin))
         elif depth < 0:  # </tu>
             in_tu = False
+            outer -= 1
             if bad:
                 skipped[bad] += 1
             elif source is None:

@@ -13,7 +13,7 @@ Both SQLite files are indexes of the PO catalogs and the imported copies: delete
 Imports rely on that: they do not fsync (a crash of the program still rolls the open batch back;
 an OS crash or power loss during an import may leave a corrupt store, which SQLite reports as
 "database disk image is malformed": ``glossary tm rebuild`` recreates it), and they leave the
-word index to the next fuzzy lookup, which indexes the new segments first (about 7 s for a
+word index to the next fuzzy lookup, which indexes the new segments first (7 to 9 s for a
 million).
 
 The store is filled from two places and from nowhere else, so it is always derivable:

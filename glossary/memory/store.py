@@ -216,7 +216,7 @@ class SQLiteStore:
     Two files: the store (segments, translations, files) and its word index (FTS5), a derived
     file kept in step lazily: segments with an id above the index's ``indexed_upto`` are indexed
     before the next fuzzy lookup (:meth:`catch_up`), in steps of ``INDEX_STEP`` segments; imports
-    do no indexing at all (a 1M-unit import leaves about 7 s of indexing to the next lookup).
+    do no indexing at all (a 1M-unit import leaves 7 to 9 s of indexing to the next lookup).
     """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
