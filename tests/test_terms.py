@@ -243,3 +243,66 @@ def test_resolution_of_a_body_and_named_crisis():
     assert "UN Security Council Resolution 2231" in got["Resolution 2231"].variants
     assert got["UN Security Council"].category == "organization"
     assert got["Ukraine crisis"].category == "event"
+
+
+def test_name_spelled_by_its_acronym_spans_and_and_places():
+    got = terms_of("Allies praised the NATO Security Assistance and Training for Ukraine (NSATU) command. "
+                   "Both backed the Code of Conduct in the South China Sea (COC). "
+                   "Iran and the International Atomic Energy Agency (IAEA) agreed.")
+    assert "NSATU" in got["NATO Security Assistance and Training for Ukraine"].variants
+    assert "COC" in got["Code of Conduct in the South China Sea"].variants
+    assert "IAEA" in got["International Atomic Energy Agency"].variants and "Iran" in got
+
+
+def test_short_name_in_parentheses_and_known_concept_run():
+    got = terms_of("ASEAN and the Southern Common Market (Mercosur) signed. They agreed a Comprehensive "
+                   "Strategic Partnership.")
+    assert got["Southern Common Market"].category == "organization"
+    assert "Mercosur" in got["Southern Common Market"].variants and "Mercosur" not in got
+    assert got["Comprehensive Strategic Partnership"].category == "concept"
+
+
+def test_office_of_a_body_and_its_back_reference():
+    got = terms_of("The President of the General Assembly must convene a debate. UN High Commissioner for "
+                   "Human Rights Volker Türk spoke. The High Commissioner left.")
+    assert got["President"].category == "title"
+    assert "President of the General Assembly" in got["President"].variants
+    hc = got["High Commissioner for Human Rights"]
+    assert {"High Commissioner", "UN High Commissioner for Human Rights"} <= set(hc.variants)
+    assert "High Commissioner" not in got
+
+
+def test_holder_country_after_the_name_and_compass_places():
+    got = terms_of("He met Prime Minister Gaston Browne of Antigua and Barbuda. Fighting spread in El Fasher, "
+                   "the capital of North Darfur.")
+    assert got["Gaston Browne"].category == "person"
+    assert got["Antigua and Barbuda"].category == "location"
+    assert got["North Darfur"].category == "location" and "Darfur" not in got
+
+
+def test_headline_only_office_and_lowercase_resolution_number():
+    got = terms_of("OSCE Budget Talks Stall as Envoys Trade Accusations\n\nAmbassadors met in Vienna. Under "
+                   "General Assembly resolution 76/262 a debate follows.")
+    assert "Envoys" not in got and "Envoy" not in got
+    assert got["resolution 76/262"].category == "concept"
+
+
+def test_bare_tail_of_a_longer_body_is_its_own_body():
+    got = terms_of("The Supreme National Security Council (SNSC) will decide. The Security Council has no "
+                   "authority, Araghchi said.")
+    assert "Security Council" in got
+    assert "Security Council" not in got["Supreme National Security Council"].variants
+
+
+def test_places_listed_with_a_known_place_and_body_aliases():
+    got = terms_of("Strikes hit the Fordow, Natanz and Isfahan facilities. The Islamic Consultative Assembly "
+                   "passed a law. The Majlis law requires approval. The Alliance met; NATO leaders agreed.")
+    assert got["Fordow"].category == "location" and got["Natanz"].category == "location"
+    assert "Majlis" in got["Islamic Consultative Assembly"].variants
+
+
+def test_spelled_ordinal_event_and_concept_synonyms():
+    got = terms_of("Leaders met for the Seventh Caspian Summit. The snapback mechanism was triggered; the "
+                   "snapback was criticised.")
+    assert "Caspian Summit" in got["Seventh Caspian Summit"].variants
+    assert "snapback" in got["snapback mechanism"].variants
