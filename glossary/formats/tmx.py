@@ -155,6 +155,26 @@ def _primary(lang: str) -> str:
     return lang.replace("_", "-").split("-")[0].lower()
 
 
+def _kept(bad: str, source: str | None, targets: list, inline: bool,
+          stats: TmxReadStats) -> bool:
+    """Whether a finished ``<tu>`` is usable; counts it, or the reason it is skipped."""
+    if bad:
+        reason = bad
+    elif source is None:
+        reason = "no source-language variant"
+    elif not source:
+        reason = "empty source"
+    elif not targets:
+        reason = "no translation"
+    else:
+        stats.units += 1
+        if inline:
+            stats.inline += 1
+        return True
+    stats.skipped[reason] += 1
+    return False
+
+
 def _seg_text(seg: etree._Element) -> tuple[str, bool]:
     """The plain text of a ``<seg>``; True when inline markup was dropped."""
     if len(seg) == 0:
@@ -207,7 +227,6 @@ def _iter_rows_lxml(path: str | os.PathLike[str], srclang: str = "en",
     stats = stats if stats is not None else TmxReadStats()
     want = _primary(srclang)
     source_langs: dict[str, bool] = {}
-    skipped = stats.skipped
     context = etree.iterparse(name, events=("end",), tag=("header", "tu"), **_READ_OPTIONS)
     try:
         for _, el in context:
@@ -255,18 +274,7 @@ def _iter_rows_lxml(path: str | os.PathLike[str], srclang: str = "en",
             if parent is not None:  # drop the cleared siblings before it as well
                 while el.getprevious() is not None:
                     del parent[0]
-            if bad:
-                skipped[bad] += 1
-            elif source is None:
-                skipped["no source-language variant"] += 1
-            elif not source:
-                skipped["empty source"] += 1
-            elif not targets:
-                skipped["no translation"] += 1
-            else:
-                stats.units += 1
-                if inline:
-                    stats.inline += 1
+            if _kept(bad, source, targets, inline, stats):
                 yield source, targets, article
     except etree.XMLSyntaxError as exc:
         raise GlossaryError(f"not well-formed XML: {exc.msg}".splitlines()[0], name,
@@ -298,7 +306,6 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
     stats = stats if stats is not None else TmxReadStats()
     want = _primary(srclang)
     source_langs: dict[str, bool] = {}
-    skipped = stats.skipped
     parser = pyexpat.ParserCreate()
     parser.buffer_text = True
     parser.buffer_size = _READ_BLOCK
@@ -413,18 +420,7 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
         elif depth < 0:  # </tu>
             in_tu = False
             outer -= 1
-            if bad:
-                skipped[bad] += 1
-            elif source is None:
-                skipped["no source-language variant"] += 1
-            elif not source:
-                skipped["empty source"] += 1
-            elif not targets:
-                skipped["no translation"] += 1
-            else:
-                stats.units += 1
-                if inline:
-                    stats.inline += 1
+            if _kept(bad, source, targets, inline, stats):
                 ready.append((source, targets, article))
 
     parser.StartElementHandler = start

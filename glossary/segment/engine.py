@@ -40,6 +40,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,15 +115,13 @@ def translate_java_regex(pattern: str) -> str:
     return "".join(out)
 
 
-def _decap(pattern: str) -> str:
-    """Turn capturing groups into non-capturing ones so rule patterns can be joined safely."""
-    out: list[str] = []
-    i, n = 0, len(pattern)
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """Where ``(``, ``)`` and ``|`` give a regex its structure: outside escapes and classes."""
+    i, n = start, len(pattern)
     in_class = False
     while i < n:
         c = pattern[i]
         if c == "\\":
-            out.append(pattern[i:i + 2])
             i += 2
             continue
         if in_class:
@@ -131,22 +130,23 @@ def _decap(pattern: str) -> str:
         elif c == "[":
             in_class = True
             if pattern[i + 1:i + 2] == "^":
-                out.append("[^")
-                i += 2
-                if pattern[i:i + 1] == "]":
-                    out.append("]")
-                    i += 1
-                continue
+                i += 1
             if pattern[i + 1:i + 2] == "]":
-                out.append("[]")
-                i += 2
-                continue
-        elif c == "(" and pattern[i + 1:i + 2] != "?":
-            out.append("(?:")
-            i += 1
-            continue
-        out.append(c)
+                i += 1
+        elif c in "()|":
+            yield i, c
         i += 1
+
+
+def _decap(pattern: str) -> str:
+    """Turn capturing groups into non-capturing ones so rule patterns can be joined safely."""
+    out: list[str] = []
+    last = 0
+    for i, c in _structure(pattern):
+        if c == "(" and pattern[i + 1:i + 2] != "?":
+            out.append(pattern[last:i + 1] + "?:")
+            last = i + 1
+    out.append(pattern[last:])
     return "".join(out)
 
 
@@ -178,26 +178,15 @@ def _split_atoms(pattern: str) -> list[str]:
             j += 1
         elif c == "(":
             depth = 0
-            j = i
-            in_class = False
-            while j < n:
-                ch = pattern[j]
-                if ch == "\\":
-                    j += 2
-                    continue
-                if in_class:
-                    if ch == "]":
-                        in_class = False
-                elif ch == "[":
-                    in_class = True
-                elif ch == "(":
+            j = n
+            for k, ch in _structure(pattern, i):
+                if ch == "(":
                     depth += 1
                 elif ch == ")":
                     depth -= 1
                     if depth == 0:
-                        j += 1
+                        j = k + 1
                         break
-                j += 1
         elif c == "|":
             return []  # top-level alternation: no atom split
         else:
@@ -214,31 +203,15 @@ def _top_alternatives(pattern: str) -> list[str]:
     """Split ``pattern`` at its top-level ``|`` (outside groups and classes)."""
     parts: list[str] = []
     depth = 0
-    in_class = False
     start = 0
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            if c == "]":
-                in_class = False
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "^":
-                i += 1
-            if pattern[i + 1:i + 2] == "]":
-                i += 1
-        elif c == "(":
+    for i, c in _structure(pattern):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
+        elif depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts
 
