@@ -303,13 +303,6 @@ HELD_OUT += [
 ]
 
 
-@pytest.mark.parametrize("lang,text,expected", HELD_OUT)
-def test_held_out_style_cases(lang: str, text: str, expected: list[str]) -> None:
-    segs = segment(text, lang)
-    check_offsets(text, segs)
-    assert [s.text for s in segs] == expected
-
-
 def test_compiled_code_cache_round_trip_and_fallback(tmp_path, monkeypatch) -> None:
     """The scan regex's compiled code is reused from the user cache; a bad file only costs a compile."""
     import re
@@ -363,8 +356,9 @@ AFTER_BLIND = [
 ]
 
 
-@pytest.mark.parametrize("lang,text,expected", AFTER_BLIND)
-def test_after_blind_round_cases(lang: str, text: str, expected: list[str]) -> None:
+@pytest.mark.parametrize("lang,text,expected", HELD_OUT + AFTER_BLIND)
+def test_held_out_style_and_after_blind_round_cases(lang: str, text: str,
+                                                     expected: list[str]) -> None:
     segs = segment(text, lang)
     check_offsets(text, segs)
     assert [s.text for s in segs] == expected
