@@ -28,6 +28,11 @@ _TOKEN = re.compile(
 _INITIAL_OR_ROMAN = re.compile(r"[A-Z]\.|[IVX]+")
 _HYPHENS = re.compile(r"[-‐‑]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+_SPELLED_ORDINAL = re.compile(
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth"
+    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth$", re.IGNORECASE)
 _ACRONYM = re.compile(r"(?:[A-Z]{2,}|[A-Z]+-?\d+|(?:[A-Z]\.){2,})$")
 _PARTICLE_CAP = re.compile(r"(?:al|el|ad|ash|as|at|az|ul)-[A-Z]")
 _CONNECT_ALWAYS = {"of", "for"}
@@ -64,6 +69,7 @@ _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern",
 _TOPIC_OFFICES = {"rapporteur", "envoy", "representative", "coordinator", "adviser", "advisor"}  # "... on Myanmar"
 _ACR_INNER = {"and", "&", "for", "of", "on", "in", "the", "to"}
 _LOWER_EVENT_HEADS = {"summit", "session", "conference", "ministerial", "forum"}
+_SESSION_KINDS = {"regular", "ordinary", "special", "extraordinary", "emergency", "annual", "plenary", "resumed"}
 
 
 @dataclass(eq=False, slots=True)
@@ -344,6 +350,14 @@ class Scanner:
             if not t.cap:
                 low = t.low
                 ordinal = low[0].isdigit() and _ORDINAL.match(low) is not None
+                if not ordinal and _SPELLED_ORDINAL.fullmatch(low):
+                    # "the sixty-third regular session of the Human Rights Council" (a session or
+                    # summit is numbered by its body; "the first meeting of" is not a name)
+                    k = i + 1
+                    while k < n and toks[k].low in _SESSION_KINDS:
+                        k += 1
+                    ordinal = k + 1 < n and toks[k].low in ("session", "summit") \
+                        and toks[k + 1].low == "of"
                 if not ordinal:
                     if low in title_first:
                         self._lower(toks, i, si, out)
@@ -378,6 +392,9 @@ class Scanner:
                 j += k
             if j < n and toks[j].low in _ACR_INNER:
                 j = self._to_acronym(toks, i, j)
+            if ordinal and j == i + 1:
+                while j < n and toks[j].low in _SESSION_KINDS:
+                    j += 1
             # an ordinal or an organization followed by a lowercase event noun
             if j < n and (toks[j].low in _LOWER_EVENT_HEADS or (ordinal and toks[j].low == "meeting")):
                 if ordinal or j - i <= 3:
@@ -786,6 +803,7 @@ class Scanner:
         else:
             while name_at > k and _namey(self, run[name_at - 1]) \
                     and run[name_at - 1].low not in lx.portfolio \
+                    and not (name_at - 2 >= k and run[name_at - 2].low in _TITLE_INNER) \
                     and sum(t.low not in _PARTICLES for t in run[name_at:]) < 5:
                 name_at -= 1
             if name_at < n and name_at > k and run[name_at - 1].low in _PARTICLES:
@@ -885,7 +903,7 @@ class Scanner:
             return None
         first_conn = next((k for k, w in enumerate(low) if w in _CONNECT_ALWAYS | {"on", "in"}), n)
         head_before = low[first_conn - 1] if 0 < first_conn < n else ""
-        if _ORDINAL.match(low[0]):
+        if _ORDINAL.match(low[0]) or _SPELLED_ORDINAL.fullmatch(low[0]):
             return "event"
         if low[-1] in lx.instrument_heads or head_before in lx.instrument_heads or \
                 (low[-1].isdigit() and (low[-2] in lx.instrument_heads or (
