@@ -306,3 +306,39 @@ def test_spelled_ordinal_event_and_concept_synonyms():
                    "snapback was criticised.")
     assert "Caspian Summit" in got["Seventh Caspian Summit"].variants
     assert "snapback" in got["snapback mechanism"].variants
+
+
+# follow-ups of blind round 3 (articles 46-57): general rules, one case each
+def test_title_does_not_end_in_a_connector():
+    got = terms_of("Iran's Minister of Petroleum Bahram Sadeghi-Nia spoke in Vienna.")
+    assert got["Minister of Petroleum"].category == "title"
+    assert got["Bahram Sadeghi-Nia"].category == "person"
+    assert not any(name.endswith(" of") for name in got)
+
+
+def test_un_short_name_of_a_state_is_the_same_place():
+    got = terms_of("Viet Nam and Kazakhstan signed a memorandum. Vietnam will host the next round.")
+    assert got["Viet Nam"].category == "location"
+    assert "Vietnam" in got["Viet Nam"].variants
+
+
+def test_forms_of_address_are_not_part_of_the_name():
+    got = terms_of("The Minister, Hon. Efua Asante-Boateng, will travel to Niamey. "
+                   "Madam Asante-Boateng will also meet Cardinal Piero Ferrante.")
+    assert "Asante-Boateng" in got["Efua Asante-Boateng"].variants
+    assert "Piero Ferrante" in got
+    assert not any(name.startswith(("Madam", "Cardinal", "Hon")) for name in got)
+
+
+def test_spelled_out_ordinal_session_is_an_event_but_not_a_first_deputy():
+    got = terms_of("The sixty-third regular session of the Human Rights Council opened in Geneva. "
+                   "First Deputy Foreign Minister Andrei Kuprienko attended the first meeting of "
+                   "the Joint Commission.")
+    assert got["sixty-third regular session of the Human Rights Council"].category == "event"
+    assert got["Andrei Kuprienko"].category == "person"
+    assert not any(name.lower().startswith("first meeting") for name in got)
+
+
+def test_dateline_without_accents_is_the_same_place():
+    got = terms_of("YAOUNDE, 29 March (BelTA) – Talks opened in Yaoundé on Sunday.")
+    assert got["Yaoundé"].variants == ("YAOUNDE",)

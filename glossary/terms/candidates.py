@@ -903,8 +903,9 @@ class Scanner:
             return None
         first_conn = next((k for k, w in enumerate(low) if w in _CONNECT_ALWAYS | {"on", "in"}), n)
         head_before = low[first_conn - 1] if 0 < first_conn < n else ""
-        if _ORDINAL.match(low[0]) or _SPELLED_ORDINAL.fullmatch(low[0]):
-            return "event"
+        if _ORDINAL.match(low[0]) or (_SPELLED_ORDINAL.fullmatch(low[0]) and any(
+                w in lx.event_heads or w in _LOWER_EVENT_HEADS for w in low[1:])):
+            return "event"  # "19th Summit", "Fourth Ministerial Meeting", not "First Deputy Minister"
         if low[-1] in lx.instrument_heads or head_before in lx.instrument_heads or \
                 (low[-1].isdigit() and (low[-2] in lx.instrument_heads or (
                     n > 3 and low[-2] == "/" and low[-4] in lx.instrument_heads))) or \

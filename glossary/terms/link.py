@@ -10,6 +10,7 @@ Ministerial Meeting" joins "19th Mid-Term Ministerial Meeting of the Non-Aligned
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -228,7 +229,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
                 m.cat = "location"
     for m in singles:
         if m.cat == "location":
-            form_owner[norm(m.text)] = add(m, "location", norm(m.text))
+            form_owner[norm(m.text)] = add(m, "location", _place_key(m.text, lx))
             continue
         target = person_for(m.toks)
         if target is not None:
@@ -242,7 +243,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
             continue
         if m.prev in _PLACE_PREV and not m.sent_initial:
             m.cat = "location"
-            form_owner[norm(m.text)] = add(m, "location", norm(m.text))
+            form_owner[norm(m.text)] = add(m, "location", _place_key(m.text, lx))
             continue
         if m.next in _REPORT_VERBS:
             m.cat = "person"
@@ -360,7 +361,13 @@ def _place_key(text: str, lx: Lexicon) -> str:
     short = _STATE_FORMS.sub("", low)
     if short != low and tuple(short.split()) in lx.places:
         low = short
-    return lx.place_canon.get(low, low)
+    # accents folded: a dateline in capitals often drops them ("YAOUNDE" is "Yaoundé")
+    return _unaccent(lx.place_canon.get(low, low))
+
+
+@lru_cache(maxsize=4096)
+def _unaccent(s: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
 def _names_body(words: list[str], lx: Lexicon) -> bool:
