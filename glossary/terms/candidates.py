@@ -647,8 +647,9 @@ class Scanner:
             return cat
         if cat in ("event", "organization", "concept", "location"):
             known = self.body_words.get(cat, set()) | self.body_words.get("organization", set())
-            if all(t.low in known or _ACRONYM.match(t.text) or t.low in _CONNECT_ALWAYS | {"the"}
-                   for t in piece):
+            shouted = all(t.text.isupper() for t in piece)  # in capitals every word looks like an acronym
+            if all(t.low in known or (_ACRONYM.match(t.text) and not shouted)
+                   or t.low in _CONNECT_ALWAYS | {"the"} for t in piece):
                 return cat
         return None
 
