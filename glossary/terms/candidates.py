@@ -350,7 +350,7 @@ class Scanner:
             if not t.cap:
                 low = t.low
                 ordinal = low[0].isdigit() and _ORDINAL.match(low) is not None
-                if not ordinal and _SPELLED_ORDINAL.fullmatch(low):
+                if not ordinal and low.endswith(("th", "st", "nd", "rd")) and _SPELLED_ORDINAL.fullmatch(low):
                     # "the sixty-third regular session of the Human Rights Council" (a session or
                     # summit is numbered by its body; "the first meeting of" is not a name)
                     k = i + 1
