@@ -342,3 +342,11 @@ def test_spelled_out_ordinal_session_is_an_event_but_not_a_first_deputy():
 def test_dateline_without_accents_is_the_same_place():
     got = terms_of("YAOUNDE, 29 March (BelTA) – Talks opened in Yaoundé on Sunday.")
     assert got["Yaoundé"].variants == ("YAOUNDE",)
+
+
+def test_known_concept_wins_over_lone_capitalized_words_but_not_inside_a_name():
+    got = terms_of("Leaders renewed the pledge of Silencing the Guns and praised South-South cooperation. "
+                   "The African Continental Free Trade Area entered into force.")
+    assert got["Silencing the Guns"].category == "concept"
+    assert got["South-South cooperation"].category == "concept"
+    assert "free trade area" not in {name.lower() for name in got}

@@ -223,7 +223,7 @@ class Scanner:
         """Lexicon concepts in any case, and quoted phrases named as a policy ("campaign of
         “maximum pressure”")."""
         lx = self.lx
-        taken = [(m.start, m.end) for m in out[first:]]
+        taken = [(m.start, m.end) for m in out[first:] if m.cat != "single"]
         n = len(toks)
         found = []
         i = 0
@@ -260,6 +260,12 @@ class Scanner:
             s, e = toks[a].start, toks[b - 1].end
             if any(x < e and s < y for x, y in taken):
                 continue
+            # a lone capitalized word inside a known concept is part of it ("Silencing the Guns"),
+            # unless the concept ends a longer name ("African Continental Free Trade Area")
+            inside = [m for m in out[first:] if m.cat == "single" and m.start < e and s < m.end]
+            if inside and a and toks[a - 1].cap and toks[a - 1].text[0].isalpha():
+                continue
+            out[first:] = [m for m in out[first:] if m not in inside]
             out.append(Mention(_surface(toks[a:b]), "concept", si, s, e,
                                tuple(t.low for t in toks[a:b]), key=canon))
 
