@@ -350,3 +350,11 @@ def test_known_concept_wins_over_lone_capitalized_words_but_not_inside_a_name():
     assert got["Silencing the Guns"].category == "concept"
     assert got["South-South cooperation"].category == "concept"
     assert "free trade area" not in {name.lower() for name in got}
+
+
+def test_unknown_places_read_from_their_context():
+    got = terms_of("Russia will expand ports in Murmansk, Dikson and Pevek and ship gas from the "
+                   "Yamal and Gydan peninsulas. Observers will meet in Accra or Tamale. Inspectors "
+                   "visited the Fordow and Natanz sites.")
+    for place in ("Dikson", "Pevek", "Yamal", "Gydan", "Tamale", "Fordow", "Natanz"):
+        assert got[place].category == "location", place

@@ -22,6 +22,9 @@ _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "’": 
 _HYPHEN_RE = re.compile(r"[-‐‑]")
 _INITIAL_RE = re.compile(r"\w\.")
 _PLACE_PREV = {"in", "near", "around"}
+_PLACE_NEXT = {"region", "regions", "province", "provinces", "district", "districts", "oblast",
+               "governorate", "archipelago", "peninsula", "peninsulas", "site", "sites", "valley",
+               "basin"}
 _ORDINAL_PREFIX = re.compile(
     r"^(?:\d+(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?)?"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|"
@@ -215,13 +218,20 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
     def listed_with_place(m: Mention) -> bool:
         k = pos[id(m)]
         for d, sep in ((1, m.next), (-1, m.prev)):
-            if sep in (",", "and") and 0 <= k + d < len(mentions):
+            if sep in (",", "and", "or") and 0 <= k + d < len(mentions):
                 o = mentions[k + d]
                 gap = o.start - m.end if d == 1 else m.start - o.end
                 if o.sent == m.sent and o.cat == "location" and 0 < gap <= 6:
                     return True
         return False
 
+    # "in Murmansk", "the Svalbard archipelago", "the Natanz site(s)": unknown words placed by
+    # their context are places before the lists above are read ("Murmansk, Dikson and Pevek")
+    for m in singles:
+        if m.cat == "single" and not m.weak and norm(m.text) not in form_owner \
+                and ((m.prev in _PLACE_PREV and not m.sent_initial) or m.next in _PLACE_NEXT) \
+                and person_for(m.toks) is None:
+            m.cat = "location"
     for seq in (reversed(singles), singles):
         for m in seq:
             if m.cat == "single" and not m.weak and listed_with_place(m) \
