@@ -358,3 +358,12 @@ def test_unknown_places_read_from_their_context():
                    "visited the Fordow and Natanz sites.")
     for place in ("Dikson", "Pevek", "Yamal", "Gydan", "Tamale", "Fordow", "Natanz"):
         assert got[place].category == "location", place
+
+
+def test_place_before_led_and_group_with_partners():
+    got = terms_of("The Kenya-led Tumaini Initiative stalled. OPEC+ ministers met in Vienna "
+                   "and defended the rules-based order.")
+    assert got["Kenya"].category == "location"
+    assert got["Tumaini Initiative"].category == "concept"
+    assert got["OPEC+"].category == "organization"
+    assert got["rules-based order"].category == "concept"

@@ -21,6 +21,9 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., H.E.
     r"|(?:St|ST|Mt|MT|Ft|FT)\.(?=\s+[A-Z])"  # St. Petersburg
     r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: M. Ryzhenkov
+    r"|[A-Z][A-Z0-9]+\+(?![\w+])"  # a group and its partners: OPEC+, BRICS+
+    r"|[A-ZÀ-ÖØ-Þ]\w*(?=[-‐‑](?:led|brokered|backed|sponsored|mediated|hosted|funded|drafted|based|born|"
+    r"allied|aligned|controlled|held|occupied|run|made|built)\b)"  # "Kenya-led": a place, then "-led"
     r"|\w+(?:[-‐‑]\w+)*(?:['’](?!s\b)\w+(?:-\w+)*)*"
     r"|['’]s\b"
     r"|\S"
@@ -33,7 +36,7 @@ _SPELLED_ORDINAL = re.compile(
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     r"|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth"
     r"|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth$", re.IGNORECASE)
-_ACRONYM = re.compile(r"(?:[A-Z]{2,}|[A-Z]+-?\d+|(?:[A-Z]\.){2,})$")
+_ACRONYM = re.compile(r"(?:[A-Z]{2,}\+?|[A-Z]+-?\d+|(?:[A-Z]\.){2,})$")
 _PARTICLE_CAP = re.compile(r"(?:al|el|ad|ash|as|at|az|ul)-[A-Z]")
 _CONNECT_ALWAYS = {"of", "for"}
 _CONNECT_HEADED = {"and", "on", "in", "&"}
