@@ -367,3 +367,15 @@ def test_place_before_led_and_group_with_partners():
     assert got["Tumaini Initiative"].category == "concept"
     assert got["OPEC+"].category == "organization"
     assert got["rules-based order"].category == "concept"
+
+
+def test_treaty_parties_and_conflict_in_a_country_stay_in_the_name():
+    got = terms_of("The Eleventh Review Conference of the Parties to the Treaty on the "
+                   "Non-Proliferation of Nuclear Weapons opened. The Revitalized Agreement on the "
+                   "Resolution of the Conflict in the Republic of South Sudan was extended. "
+                   "ASEAN backed the Code of Conduct in the South China Sea.")
+    names = set(got)
+    assert "Eleventh Review Conference of the Parties to the Treaty on the Non-Proliferation of " \
+           "Nuclear Weapons" in names
+    assert "Revitalized Agreement on the Resolution of the Conflict in the Republic of South Sudan" in names
+    assert "Code of Conduct" in names and "South China Sea" in names

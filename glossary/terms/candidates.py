@@ -63,6 +63,9 @@ _PLURAL_OWNERS = {"people", "women", "men", "children", "workers", "veterans", "
                   "farmers", "youth", "writers", "journalists", "lawyers", "scientists", "students"}
 _LIST_END = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?$")
 _PLACE_NOUNS = {"region", "province", "oblast", "governorate", "crossing", "district", "county", "state"}
+# "Agreement on the Resolution of the Conflict in the Republic of South Sudan": a named instrument
+# goes on with "in" after its topic ("Code of Conduct in the South China Sea" does not)
+_IN_TOPICS = {"conflict", "crisis", "war", "peace", "situation", "security", "cooperation", "co-operation"}
 _IN_HEADS = {"mission", "office", "embassy", "representation", "operation", "force", "court"}
 _LOWER_CONFLICT = {"war", "conflict", "crisis"}
 _NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
@@ -307,7 +310,8 @@ class Scanner:
                 k += 1
             if k < n and toks[k].cap and toks[k].text[0].isalpha() and toks[k].low not in lx.stop:
                 return k - j + 1
-        conn = t.low in _CONNECT_ALWAYS
+        conn = t.low in _CONNECT_ALWAYS or (t.low == "to" and prev in ("parties", "party"))
+        # "Conference of the Parties to the Treaty on …": the treaty's parties
         if not conn and t.low in _CONNECT_HEADED:
             lows = [x.low for x in toks[i:j]]
             if t.low == "on":
@@ -317,8 +321,10 @@ class Scanner:
                     prev in lx.org_heads and j + 1 < n and not self.place_len(toks, j + 1)
                     and not (toks[j + 1].low == "the" and j + 2 < n and self.place_len(toks, j + 2)))
             elif t.low == "in":
+                topic = prev in _IN_TOPICS
                 conn = (prev in _IN_HEADS or (j - i >= 3 and any(w in _CONNECT_ALWAYS for w in lows) and any(
-                    w in lx.org_heads for w in lows[:next(x for x, w in enumerate(lows) if w in _CONNECT_ALWAYS)]))) \
+                    w in lx.org_heads or (topic and w in lx.instrument_heads)
+                    for w in lows[:next(x for x, w in enumerate(lows) if w in _CONNECT_ALWAYS)]))) \
                     and not (j + 1 < n and self.place_len(toks, j + 1) and prev not in _IN_HEADS
                              and lx.places.get(tuple(x.low for x in toks[j + 1:j + 1 + self.place_len(toks, j + 1)])) == "city")
             elif tuple(lows[-3:]) + ("and",) in lx.title_prefixes or tuple(lows[-2:]) + ("and",) in lx.title_prefixes:
