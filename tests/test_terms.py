@@ -379,3 +379,11 @@ def test_treaty_parties_and_conflict_in_a_country_stay_in_the_name():
            "Nuclear Weapons" in names
     assert "Revitalized Agreement on the Resolution of the Conflict in the Republic of South Sudan" in names
     assert "Code of Conduct" in names and "South China Sea" in names
+
+
+def test_long_state_names_and_a_place_between_title_and_holder():
+    got = terms_of("The President paid a state visit to the Socialist Republic of Viet Nam. "
+                   "Minister of Foreign Affairs of Viet Nam Nguyen Thanh Luan met him.")
+    assert got["Socialist Republic of Viet Nam"].category == "location"
+    assert got["Nguyen Thanh Luan"].category == "person"
+    assert "Minister of Foreign Affairs" in got

@@ -44,6 +44,8 @@ _PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "bint", "ibn"
 _PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
                 "bay", "lake", "governorate", "oblast", "district", "heights", "corridor"}
+_STATE_ADJECTIVES = {"socialist", "islamic", "federal", "democratic", "arab", "federative", "bolivarian",
+                     "cooperative", "co-operative", "people's"}  # "Socialist Republic of Viet Nam"
 _PLACE_HEADS = {"gulf", "strait", "sea", "lake", "bay", "island", "isle", "port", "republic"}
 _REPORT_VERBS = {"said", "says", "told", "added", "noted", "stressed", "stated", "urged",
                  "warned", "announced", "wrote", "emphasized", "emphasised", "underscored",
@@ -817,8 +819,9 @@ class Scanner:
                 name_at = x  # not "General" in "of the General Assembly"
                 break
         else:
+            placed = {y for x in range(k, n) for y in range(x, x + self.place_len(run, x))}
             while name_at > k and _namey(self, run[name_at - 1]) \
-                    and run[name_at - 1].low not in lx.portfolio \
+                    and run[name_at - 1].low not in lx.portfolio and name_at - 1 not in placed \
                     and not (name_at - 2 >= k and run[name_at - 2].low in _TITLE_INNER) \
                     and sum(t.low not in _PARTICLES for t in run[name_at:]) < 5:
                 name_at -= 1
@@ -931,7 +934,8 @@ class Scanner:
                 and (low[-1] not in lx.org_heads or low[0] in lx.event_heads):
             return "event"
         if ((low[-1] in _PLACE_TAILS or head_before in _PLACE_TAILS) and low[0] not in lx.org_heads) \
-                or (low[0] in _PLACE_HEADS and n > 2 and low[1] == "of"):
+                or (low[0] in _PLACE_HEADS and n > 2 and low[1] == "of") \
+                or (low[0] in _STATE_ADJECTIVES and n > 3 and low[1] == "republic" and low[2] == "of"):
             return "location"
         if low[-1] in lx.org_heads or head_before in lx.org_heads or low in lx.national_bodies \
                 or low[:first_conn] in lx.orgs:
