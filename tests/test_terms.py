@@ -387,3 +387,13 @@ def test_long_state_names_and_a_place_between_title_and_holder():
     assert got["Socialist Republic of Viet Nam"].category == "location"
     assert got["Nguyen Thanh Luan"].category == "person"
     assert "Minister of Foreign Affairs" in got
+
+
+def test_ministry_of_a_state_named_in_full():
+    got = terms_of("The Ministry of Foreign Affairs of the People's Republic of Bangladesh said talks "
+                   "would resume. The Ministry of Foreign Affairs of the Republic of Belarus agreed.")
+    ministry = got["Ministry of Foreign Affairs"]
+    assert ministry.category == "organization"
+    assert "Ministry of Foreign Affairs of the Republic of Belarus" in ministry.variants
+    assert got["People's Republic of Bangladesh"].category == "location"
+    assert not any(name.endswith("Republic") for name in got)

@@ -45,7 +45,8 @@ _PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "ter
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
                 "bay", "lake", "governorate", "oblast", "district", "heights", "corridor"}
 _STATE_ADJECTIVES = {"socialist", "islamic", "federal", "democratic", "arab", "federative", "bolivarian",
-                     "cooperative", "co-operative", "people's"}  # "Socialist Republic of Viet Nam"
+                     "cooperative", "co-operative", "people", "hashemite", "united"}  # "Socialist Republic of Viet Nam"
+_STATE_HEADS = {"republic", "kingdom", "sultanate", "emirate", "principality", "federation"}
 _PLACE_HEADS = {"gulf", "strait", "sea", "lake", "bay", "island", "isle", "port", "republic"}
 _REPORT_VERBS = {"said", "says", "told", "added", "noted", "stressed", "stated", "urged",
                  "warned", "announced", "wrote", "emphasized", "emphasised", "underscored",
@@ -739,12 +740,18 @@ class Scanner:
             cat = "concept"  # a whole run that is a known term: "Comprehensive Strategic Partnership"
         if cat is not None:
             if cat in ("organization", "event", "concept"):
-                comp = _complement(run)
-                if comp and cat == "organization" and run[comp - 1].low == "of" \
-                        and self.classify(run[comp:]) == "location" and _national(self, run[:comp - 1]):
-                    self._emit(out, run[:comp - 1], cat, si, all_toks)
-                    self._emit(out, run[comp:], "location", si, all_toks)
-                    return
+                comp = _state_form_start(run, _complement(run))
+                if comp and cat == "organization" and run[comp - 1].low in ("of", "the") \
+                        and self.classify(run[comp:]) == "location":
+                    body = run[:comp - 1 - (run[comp - 1].low == "the")]
+                    if body and run[len(body)].low == "of" and _national(self, body):
+                        # "Ministry of Foreign Affairs of the Republic of Belarus": the ministry,
+                        # the country, and the whole as a form of the ministry
+                        m = self._emit(out, body, cat, si, all_toks)
+                        if comp < len(run) - 1 or run[comp - 1].low == "the":
+                            m.extra_forms.append(_surface(run))
+                        self._emit(out, run[comp:], "location", si, all_toks)
+                        return
                 if cat == "organization" and len(run) > 2 and _ACRONYM.match(run[0].text) \
                         and self.classify(run[:1]) == "organization" and self.classify(run[1:]) == "organization" \
                         and run[1].low not in lx.org_heads:
@@ -935,7 +942,7 @@ class Scanner:
             return "event"
         if ((low[-1] in _PLACE_TAILS or head_before in _PLACE_TAILS) and low[0] not in lx.org_heads) \
                 or (low[0] in _PLACE_HEADS and n > 2 and low[1] == "of") \
-                or (low[0] in _STATE_ADJECTIVES and n > 3 and low[1] == "republic" and low[2] == "of"):
+                or _is_state_form(low):
             return "location"
         if low[-1] in lx.org_heads or head_before in lx.org_heads or low in lx.national_bodies \
                 or low[:first_conn] in lx.orgs:
@@ -991,6 +998,26 @@ def _surface(toks: list[Tok]) -> str:
             out.append(" ")
         out.append(t.text)
     return "".join(out)
+
+
+def _is_state_form(low: tuple[str, ...]) -> bool:
+    """ "Socialist Republic of Viet Nam", "People's Republic of Bangladesh", "Kingdom of Bahrain"."""
+    k = 0
+    while k < len(low) and (low[k] in _STATE_ADJECTIVES or low[k] == "'s"):
+        k += 1
+    return k + 2 < len(low) and low[k] in _STATE_HEADS and low[k + 1] == "of"
+
+
+def _state_form_start(run: list[Tok], comp: int) -> int:
+    """Where a complement starts once a state form before it is taken in: "of the Republic of
+    Belarus", "of the People's Republic of Bangladesh" start at "Republic" / "People"."""
+    k = comp - 1
+    if comp <= 2 or run[k].low != "of" or run[k - 1].low not in _STATE_HEADS:
+        return comp
+    s = k - 1
+    while s > 0 and (run[s - 1].low in _STATE_ADJECTIVES or run[s - 1].low == "'s"):
+        s -= 1
+    return s if s > 0 and run[s - 1].low in ("of", "the") else comp
 
 
 def _complement(run: list[Tok]) -> int:
