@@ -397,3 +397,10 @@ def test_ministry_of_a_state_named_in_full():
     assert "Ministry of Foreign Affairs of the Republic of Belarus" in ministry.variants
     assert got["People's Republic of Bangladesh"].category == "location"
     assert not any(name.endswith("Republic") for name in got)
+
+
+def test_two_regional_adjectives_of_one_name():
+    got = terms_of("Uruguay holds the presidency of the Community of Latin American and Caribbean "
+                   "States (CELAC).")
+    org = got["Community of Latin American and Caribbean States"]
+    assert org.category == "organization" and org.variants == ("CELAC",)

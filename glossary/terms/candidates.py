@@ -342,6 +342,12 @@ class Scanner:
                 conn = (any(w in _CONNECT_ALWAYS or w == "on" for w in lows) or lows[0] in lx.org_heads) \
                     and nxt is not None and not self.place_len(toks, j + 1)
                 conn = conn or any(self.place_len(toks, k) > j - k for k in range(i, j))
+                if not conn and prev in lx.demonyms and nxt is not None:
+                    # "Latin American and Caribbean States": two regional adjectives of one name
+                    pl = self.place_len(toks, j + 1)
+                    after = toks[j + 1 + pl] if pl and j + 1 + pl < n else None
+                    conn = after is not None and after.cap and after.space_before \
+                        and after.low not in lx.stop and after.text[0].isalpha()
                 if not conn and toks[j - 1].low in lx.portfolio:
                     for k in range(j + 1, min(j + 4, n)):
                         if not toks[k].cap or toks[k].low in lx.stop:
