@@ -404,3 +404,12 @@ def test_two_regional_adjectives_of_one_name():
                    "States (CELAC).")
     org = got["Community of Latin American and Caribbean States"]
     assert org.category == "organization" and org.variants == ("CELAC",)
+
+
+def test_short_form_of_a_named_instrument_is_linked_but_not_a_wider_concept():
+    got = terms_of("Both parties recommitted to the Revitalized Agreement on the Resolution of the "
+                   "Conflict in the Republic of South Sudan. The Revitalized Agreement expires in 2027. "
+                   "International law and international humanitarian law apply.")
+    long = "Revitalized Agreement on the Resolution of the Conflict in the Republic of South Sudan"
+    assert "Revitalized Agreement" in got[long].variants
+    assert "international law" in got and "international humanitarian law" in got

@@ -427,7 +427,11 @@ def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
             out |= expand.get(w, {w})
         return out
 
-    events = [e for e in ents if e.cat in ("event", "organization", "location") and len(e.longest().toks) > 1]
+    # named instruments too ("Revitalized Agreement" of "Revitalized Agreement on the Resolution of
+    # …"), but not lowercase concepts ("international law" is not "international humanitarian law")
+    events = [e for e in ents if len(e.longest().toks) > 1 and (
+        e.cat in ("event", "organization", "location")
+        or (e.cat == "concept" and all(m.text[:1].isupper() for m in e.mentions)))]
     for e in sorted(events, key=lambda e: len(e.longest().toks)):
         small = e.longest().toks
         for other in events:
