@@ -31,11 +31,12 @@ _TOKEN = re.compile(
 _INITIAL_OR_ROMAN = re.compile(r"[A-Z]\.|[IVX]+")
 _HYPHENS = re.compile(r"[-‐‑]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
-_SPELLED_ORDINAL = re.compile(
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?"
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
-    r"|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth"
-    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth$", re.IGNORECASE)
+# an ordinal in words, "first" to "ninety-ninth" and "hundredth" (the linker strips it as well)
+SPELLED_ORDINAL = (r"(?:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?)?"
+                   r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+                   r"|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth"
+                   r"|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth)")
+_SPELLED_ORDINAL = re.compile(SPELLED_ORDINAL, re.IGNORECASE)
 _ACRONYM = re.compile(r"(?:[A-Z]{2,}\+?|[A-Z]+-?\d+|(?:[A-Z]\.){2,})$")
 _PARTICLE_CAP = re.compile(r"(?:al|el|ad|ash|as|at|az|ul)-[A-Z]")
 _CONNECT_ALWAYS = {"of", "for"}
@@ -44,9 +45,11 @@ _PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "bint", "ibn"
 _PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
                 "bay", "lake", "governorate", "oblast", "district", "heights", "corridor"}
-_STATE_ADJECTIVES = {"socialist", "islamic", "federal", "democratic", "arab", "federative", "bolivarian",
-                     "cooperative", "co-operative", "people", "hashemite", "united"}  # "Socialist Republic of Viet Nam"
-_STATE_HEADS = {"republic", "kingdom", "sultanate", "emirate", "principality", "federation"}
+# the official long form of a state: "Socialist Republic of Viet Nam", "People's Republic of
+# Bangladesh" (tokens: "people", "'s"); the linker strips it to find the short name
+STATE_ADJECTIVES = {"socialist", "islamic", "federal", "democratic", "arab", "federative", "bolivarian",
+                    "cooperative", "co-operative", "people", "hashemite", "united"}
+STATE_HEADS = {"republic", "kingdom", "sultanate", "emirate", "principality", "federation"}
 _PLACE_HEADS = {"gulf", "strait", "sea", "lake", "bay", "island", "isle", "port", "republic"}
 _REPORT_VERBS = {"said", "says", "told", "added", "noted", "stressed", "stated", "urged",
                  "warned", "announced", "wrote", "emphasized", "emphasised", "underscored",
@@ -1009,19 +1012,19 @@ def _surface(toks: list[Tok]) -> str:
 def _is_state_form(low: tuple[str, ...]) -> bool:
     """ "Socialist Republic of Viet Nam", "People's Republic of Bangladesh", "Kingdom of Bahrain"."""
     k = 0
-    while k < len(low) and (low[k] in _STATE_ADJECTIVES or low[k] == "'s"):
+    while k < len(low) and (low[k] in STATE_ADJECTIVES or low[k] == "'s"):
         k += 1
-    return k + 2 < len(low) and low[k] in _STATE_HEADS and low[k + 1] == "of"
+    return k + 2 < len(low) and low[k] in STATE_HEADS and low[k + 1] == "of"
 
 
 def _state_form_start(run: list[Tok], comp: int) -> int:
     """Where a complement starts once a state form before it is taken in: "of the Republic of
     Belarus", "of the People's Republic of Bangladesh" start at "Republic" / "People"."""
     k = comp - 1
-    if comp <= 2 or run[k].low != "of" or run[k - 1].low not in _STATE_HEADS:
+    if comp <= 2 or run[k].low != "of" or run[k - 1].low not in STATE_HEADS:
         return comp
     s = k - 1
-    while s > 0 and (run[s - 1].low in _STATE_ADJECTIVES or run[s - 1].low == "'s"):
+    while s > 0 and (run[s - 1].low in STATE_ADJECTIVES or run[s - 1].low == "'s"):
         s -= 1
     return s if s > 0 and run[s - 1].low in ("of", "the") else comp
 

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from glossary.model import Occurrence, Term
-from glossary.terms.candidates import _ACRONYM, _ORDINAL, _REPORT_VERBS, Mention
+from glossary.terms.candidates import (
+    _ACRONYM,
+    _ORDINAL,
+    _REPORT_VERBS,
+    SPELLED_ORDINAL,
+    STATE_ADJECTIVES,
+    STATE_HEADS,
+    Mention,
+)
 from glossary.terms.lexicon import Lexicon, plural, singular
 
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "’": "'", "‘": "'"})
@@ -25,10 +33,7 @@ _PLACE_PREV = {"in", "near", "around"}
 _PLACE_NEXT = {"region", "regions", "province", "provinces", "district", "districts", "oblast",
                "governorate", "archipelago", "peninsula", "peninsulas", "site", "sites", "valley",
                "basin"}
-_ORDINAL_PREFIX = re.compile(
-    r"^(?:\d+(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?)?"
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|"
-    r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth|fortieth|fiftieth)\s+", re.I)
+_ORDINAL_PREFIX = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{SPELLED_ORDINAL})\s+", re.IGNORECASE)
 _SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
 
 
@@ -251,10 +256,6 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
             continue
         if m.weak:
             continue
-        if m.prev in _PLACE_PREV and not m.sent_initial:
-            m.cat = "location"
-            form_owner[norm(m.text)] = add(m, "location", _place_key(m.text, lx))
-            continue
         if m.next in _REPORT_VERBS:
             m.cat = "person"
             e = form_owner[norm(m.text)] = add(m, "person", norm(m.text))
@@ -361,8 +362,9 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
     return ents
 
 
-_STATE_FORMS = re.compile(r"^(?:the )?(?:(?:islamic|federal|people's|democratic|socialist|arab|united) )*"
-                          r"(?:republic|kingdom|state|sultanate|emirate|principality|commonwealth) of (?:the )?")
+_STATE_FORMS = re.compile(
+    r"^(?:the )?(?:(?:" + "|".join(sorted((STATE_ADJECTIVES - {"people"}) | {"people's"})) + r") )*"
+    r"(?:" + "|".join(sorted(STATE_HEADS | {"state", "commonwealth"})) + r") of (?:the )?")
 
 
 def _place_key(text: str, lx: Lexicon) -> str:
