@@ -103,40 +103,12 @@ class Store(Protocol):
     def transaction(self): ...
     def file_id(self, path: str) -> int: ...
     def add(self, records: Sequence[Record]) -> tuple[int, int]: ...
-    def add_units(self, batch: tuple[list, list], file: int, when: float) -> tuple[int, int]:
-        """Fast path for imports, rows exactly as the TMX reader prepares them:
-        ``([(source hash, source)], [[source hash, lang, text hash, text, origin, article]])``
-        with source and text as UTF-8 bytes (stored as TEXT); all approved. The translation
-        rows are lists: their source hash is replaced by the segment id in place. Returns (new
-        segments, new translations)."""
-        segs, rows = batch
-        db = self.db
-        stamp = repr(float(when))
-        last = db.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()[0]
-        db.executemany("INSERT INTO segments(hash, source, created) VALUES (?, CAST(? AS TEXT), "
-                       f"{stamp}) ON CONFLICT(hash) DO NOTHING", segs)
-        # the new segments' ids from a scan of the rows just appended; only sources stored
-        # before need the hash index (a lookup per translation row costs 40% of a 1M import
-        # once the index outgrows the page cache)
-        ids = dict(db.execute("SELECT hash, id FROM segments WHERE id > ?", (last,)))
-        new_segments = len(ids)
-        if new_segments < len(segs):
-            for h, _ in segs:
-                if h not in ids:
-                    ids[h] = db.execute("SELECT id FROM segments WHERE hash = ?",
-                                        (h,)).fetchone()[0]
-        for row in rows:
-            row[0] = ids[row[0]]
-        before = db.total_changes
-        db.executemany(
-            "INSERT INTO translations(seg, lang, hash, text, state, origin, article, file, "
-            "created, updated) VALUES (?, ?, ?, CAST(? AS TEXT), "
-            f"'approved', ?, ?, {int(file)}, {stamp}, {stamp}) "
-            "ON CONFLICT(seg, lang, hash) DO UPDATE SET state = excluded.state, "
-            "origin = excluded.origin, updated = excluded.updated "
-            "WHERE translations.state <> 'approved'", rows)
-        return new_segments, db.total_changes - before
-
+    def add_units(self, batch: tuple[list, list], file: int, when: float) -> tuple[int, int]: ...
+    def exact(self, source: str, lang: str) -> list[Match]: ...
+    def fuzzy(self, source: str, lang: str, minimum: float = 75.0,
+              limit: int = 5) -> list[Match]: ...
+    def iter_units(self, approved_only: bool = True) -> Iterator[tuple[str, list[Match]]]: ...
+    def counts(self) -> dict[str, int]: ...
     def file_state(self, path: str) -> tuple[int, int, str] | None: ...
     def set_file_state(self, path: str, kind: str, mtime_ns: int, size: int, sha1: str,
                        units: int) -> None: ...
@@ -308,21 +280,32 @@ class SQLiteStore:
 
     def add_units(self, batch: tuple[list, list], file: int, when: float) -> tuple[int, int]:
         """Fast path for imports, rows exactly as the TMX reader prepares them:
-        ``([(source hash, source)], [(source hash, lang, text hash, text, origin, article)])``
-        with source and text as UTF-8 bytes (stored as TEXT); all approved. Returns (new
+        ``([(source hash, source)], [[source hash, lang, text hash, text, origin, article]])``
+        with source and text as UTF-8 bytes (stored as TEXT); all approved. The translation
+        rows are lists: their source hash is replaced by the segment id in place. Returns (new
         segments, new translations)."""
         segs, rows = batch
         db = self.db
         stamp = repr(float(when))
-        before = db.total_changes
+        last = db.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()[0]
         db.executemany("INSERT INTO segments(hash, source, created) VALUES (?, CAST(? AS TEXT), "
                        f"{stamp}) ON CONFLICT(hash) DO NOTHING", segs)
-        new_segments = db.total_changes - before
+        # the new segments' ids from a scan of the rows just appended; only sources stored
+        # before need the hash index (a lookup per translation row costs 40% of a 1M import
+        # once the index outgrows the page cache)
+        ids = dict(db.execute("SELECT hash, id FROM segments WHERE id > ?", (last,)))
+        new_segments = len(ids)
+        if new_segments < len(segs):
+            for h, _ in segs:
+                if h not in ids:
+                    ids[h] = db.execute("SELECT id FROM segments WHERE hash = ?",
+                                        (h,)).fetchone()[0]
+        for row in rows:
+            row[0] = ids[row[0]]
         before = db.total_changes
         db.executemany(
             "INSERT INTO translations(seg, lang, hash, text, state, origin, article, file, "
-            "created, updated) VALUES ((SELECT id FROM segments WHERE hash = ?), ?, ?, "
-            "CAST(? AS TEXT), "
+            "created, updated) VALUES (?, ?, ?, CAST(? AS TEXT), "
             f"'approved', ?, ?, {int(file)}, {stamp}, {stamp}) "
             "ON CONFLICT(seg, lang, hash) DO UPDATE SET state = excluded.state, "
             "origin = excluded.origin, updated = excluded.updated "
