@@ -12,7 +12,7 @@ from conftest import SEED
 from glossary import memory
 from glossary.cli import main
 from glossary.formats.tmx import iter_tmx
-from glossary.memory.store import Record, SQLiteStore
+from glossary.memory.store import Record, SQLiteStore, text_hash
 
 # ---------------------------------------------------------------- helpers, shared by the
 # other memory tests (test_import, test_merge, test_stats)
@@ -64,7 +64,7 @@ def memory_dump(kit: Path) -> list:
     db = sqlite3.connect(str(path))
     try:
         return [db.execute("SELECT id, hash, source FROM segments ORDER BY id").fetchall(),
-                db.execute("SELECT * FROM translations ORDER BY seg, lang, hash").fetchall(),
+                db.execute("SELECT * FROM translations ORDER BY seg, lang, text").fetchall(),
                 db.execute("SELECT path, kind, sha1 FROM files ORDER BY path").fetchall()]
     finally:
         db.close()
@@ -230,3 +230,43 @@ def test_rebuild_from_locales_and_imported_copies(kit, tmp_path, capsys):
     assert "1 imported file(s) replayed" in capsys.readouterr().out
     assert memory.lookup(kit, s[5], "ru")[0].text == "CAT-5"
     assert memory.lookup(kit, s[0], "ru")[0].text == "RU-0"
+
+
+def test_schema_1_store_migrates_on_open_keeping_every_translation(tmp_path: Path) -> None:
+    """A store written by the previous release (translations keyed by a text hash) opens as
+    schema 2 with the same translations, and takes new ones."""
+    path = tmp_path / "memory.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript("""
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+        INSERT INTO meta VALUES ('schema', '1');
+        CREATE TABLE segments(id INTEGER PRIMARY KEY, hash INTEGER NOT NULL,
+            source TEXT NOT NULL, created REAL NOT NULL);
+        CREATE UNIQUE INDEX segments_hash ON segments(hash);
+        CREATE TABLE translations(seg INTEGER NOT NULL, lang TEXT NOT NULL,
+            hash INTEGER NOT NULL, text TEXT NOT NULL, state TEXT NOT NULL,
+            origin TEXT NOT NULL, article TEXT NOT NULL DEFAULT '',
+            file INTEGER NOT NULL DEFAULT 0, created REAL NOT NULL, updated REAL NOT NULL,
+            PRIMARY KEY(seg, lang, hash)) WITHOUT ROWID;
+        INSERT INTO translations VALUES (1, 'ru', 7, 'Стороны согласились.', 'approved',
+            'translator', 'a', 0, 1.0, 1.0);
+        INSERT INTO translations VALUES (1, 'fa', 8, 'دو طرف توافق کردند.', 'suggested',
+            'memory', 'a', 0, 1.0, 2.0);
+    """)
+    db.execute("INSERT INTO segments VALUES (1, ?, 'Both sides agreed.', 1.0)",
+               (text_hash("Both sides agreed."),))
+    db.commit()
+    db.close()
+    store = SQLiteStore(path)
+    try:
+        assert store.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone() == ("2",)
+        rows = store.db.execute("SELECT seg, lang, text, state, origin, updated FROM "
+                                "translations ORDER BY lang").fetchall()
+        assert rows == [(1, "fa", "دو طرف توافق کردند.", "suggested", "memory", 2.0),
+                        (1, "ru", "Стороны согласились.", "approved", "translator", 1.0)]
+        with store.transaction():
+            store.add([Record("Both sides agreed.", "be", "Бакі пагадзіліся.")])
+        assert [m.text for m in store.exact("Both sides agreed.", "be")] == ["Бакі пагадзіліся."]
+        assert [m.text for m in store.exact("Both sides agreed.", "ru")] == ["Стороны согласились."]
+    finally:
+        store.close()

@@ -2,8 +2,7 @@
 
 The reader process streams the file with :func:`glossary.formats.tmx.iter_tmx_rows`, hashes the
 sources and sends batches of rows through a pipe (:mod:`marshal`, texts as UTF-8 bytes); in the
-importing process a thread receives them and the main thread hashes the translations and writes
-them, which balances the CPU of the two processes on two cores.
+importing process a thread receives them and the main thread writes them.
 Small files are read in-process (starting a process costs more than it saves).
 """
 
@@ -26,16 +25,15 @@ from glossary.formats.tmx import TmxReadStats, _primary, iter_tmx_rows
 IN_PROCESS_BELOW = 8 << 20  # bytes
 QUEUE = 4  # batches buffered between the reader process and the writer
 
-Batch = tuple[list[tuple[int, bytes]], list[list]]  # translation rows: see add_units
-RawBatch = tuple[list[tuple[int, bytes]], list[tuple[int, str, bytes, str, str]]]
+Batch = tuple[list[tuple[int, bytes]], list[tuple[int, str, bytes, str, str]]]
 
 
-def _raw_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str] | None,
-                 batch: int, stats: TmxReadStats) -> Iterator[RawBatch]:
-    """Batches of ``([(source hash, source)], [(source hash, lang, text, origin, article)])``:
-    the translations are hashed by :func:`_hashed` in the importing process (which balances the
-    CPU of the two processes). Sources and texts are UTF-8 bytes: hashed as they are, stored
-    with ``CAST(? AS TEXT)``, and :mod:`marshal` copies bytes where it would decode strings."""
+def tmx_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str] | None,
+                batch: int, stats: TmxReadStats) -> Iterator[Batch]:
+    """Batches ready for :meth:`SQLiteStore.add_units`:
+    ``([(source hash, source)], [(source hash, lang, text, origin, article)])``. Sources and
+    texts are UTF-8 bytes: hashed as they are, stored with ``CAST(? AS TEXT)``, and
+    :mod:`marshal` copies bytes where it would decode strings."""
     blake2b = hashlib.blake2b
     from_bytes = int.from_bytes
     primary: dict[str, str | None] = {}  # language as written -> kept primary subtag or None
@@ -68,24 +66,6 @@ def _raw_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[st
         yield segs, rows
 
 
-def _hashed(raw: RawBatch) -> Batch:
-    """A raw batch with its translations hashed, as :meth:`SQLiteStore.add_units` takes it."""
-    blake2b = hashlib.blake2b
-    from_bytes = int.from_bytes
-    segs, raw_rows = raw
-    return segs, [[h, lang, from_bytes(blake2b(text, digest_size=8).digest(), "big", signed=True),
-                   text, origin, article] for h, lang, text, origin, article in raw_rows]
-
-
-def tmx_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str] | None,
-                batch: int, stats: TmxReadStats) -> Iterator[Batch]:
-    """Batches ready for :meth:`SQLiteStore.add_units`: ``(segments, translations)`` with
-    segments ``(source hash, source)`` and translations
-    ``(source hash, lang, text hash, text, origin, article)``, source and text UTF-8 bytes."""
-    for raw in _raw_batches(path, srclang, langs, batch, stats):
-        yield _hashed(raw)
-
-
 def _send(item: tuple, out) -> None:
     data = marshal.dumps(item)
     out.write(len(data).to_bytes(8, "little"))
@@ -112,7 +92,7 @@ def _child_main(argv: list[str]) -> int:
     out = sys.stdout.buffer
     stats = TmxReadStats()
     try:
-        for b in _raw_batches(path, srclang, langs, int(batch), stats):
+        for b in tmx_batches(path, srclang, langs, int(batch), stats):
             _send(("batch", b), out)
         _send(("done", (stats.version, stats.srclang, stats.units,
                                dict(stats.skipped), stats.inline)), out)
@@ -155,7 +135,7 @@ def read_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[st
                 if item[0] != "batch":
                     inbox.put(item)
                     return
-                inbox.put(("raw", item[1]))
+                inbox.put(item)
         except EOFError:
             inbox.put(("eof", None))
         except BaseException as exc:  # noqa: BLE001
@@ -166,8 +146,8 @@ def read_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[st
     try:
         while True:
             kind, payload = inbox.get()
-            if kind == "raw":
-                yield _hashed(payload)
+            if kind == "batch":
+                yield payload
             elif kind == "done":
                 stats.version, stats.srclang, units, skipped, inline = payload
                 stats.units += units

@@ -10,8 +10,8 @@ Schema, ``tmx/memory.sqlite`` (rollback journal)::
     segments(id INTEGER PRIMARY KEY,     -- sequential; also the word index's rowid
              hash INTEGER UNIQUE,        -- 64-bit BLAKE2b of the source text (exact lookup)
              source TEXT, created REAL)
-    translations(seg, lang, hash,        -- PRIMARY KEY (segment id, language, text hash)
-                 text, state,            -- approved | suggested (fuzzy in a PO)
+    translations(seg, lang, text,        -- PRIMARY KEY (segment id, language, text)
+                 state,                  -- approved | suggested (fuzzy in a PO)
                  origin,                 -- translator | cat | memory | cldr
                  article, file,          -- where it was first seen (file -> files.id)
                  created, updated)       -- unix time (seconds, fractional)
@@ -50,7 +50,7 @@ from typing import Protocol
 from glossary.errors import GlossaryError
 from glossary.similarity import score_tokens, tokens
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 1: translations keyed by a hash of the text (migrated on open)
 BATCH = 20_000  # units per import transaction
 CHUNK = 2_000  # units per write (and per batch from the reader process)
 INDEX_STEP = 10_000  # segments per word-index transaction
@@ -122,10 +122,10 @@ CREATE TABLE IF NOT EXISTS segments(
     created REAL NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS segments_hash ON segments(hash);
 CREATE TABLE IF NOT EXISTS translations(
-    seg INTEGER NOT NULL, lang TEXT NOT NULL, hash INTEGER NOT NULL, text TEXT NOT NULL,
+    seg INTEGER NOT NULL, lang TEXT NOT NULL, text TEXT NOT NULL,
     state TEXT NOT NULL, origin TEXT NOT NULL, article TEXT NOT NULL DEFAULT '',
     file INTEGER NOT NULL DEFAULT 0, created REAL NOT NULL, updated REAL NOT NULL,
-    PRIMARY KEY(seg, lang, hash)) WITHOUT ROWID;
+    PRIMARY KEY(seg, lang, text)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS files(
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind TEXT NOT NULL DEFAULT '',
     mtime_ns INTEGER NOT NULL DEFAULT 0, size INTEGER NOT NULL DEFAULT 0,
@@ -142,13 +142,23 @@ CREATE VIRTUAL TABLE IF NOT EXISTS {p}seg_vocab USING fts5vocab(seg_fts, 'row');
 INSERT OR IGNORE INTO {p}meta VALUES ('indexed_upto', 0);
 """
 
+# schema 1 -> 2: the translation key is the text itself (no per-translation hash to compute)
+_MIGRATE_1 = """
+ALTER TABLE translations RENAME TO translations_v1;
+""" + _SCHEMA + """
+INSERT INTO translations SELECT seg, lang, text, state, origin, article, file, created, updated
+    FROM translations_v1 WHERE true ON CONFLICT DO NOTHING;
+DROP TABLE translations_v1;
+UPDATE meta SET value = '2' WHERE key = 'schema';
+"""
+
 _INSERT_SEGMENT = ("INSERT INTO segments(hash, source, created) VALUES (?, ?, ?) "
                    "ON CONFLICT(hash) DO NOTHING")
 # same text again: nothing new, except that an approval upgrades a suggestion
 _INSERT_TRANSLATION = """
-INSERT INTO translations(seg, lang, hash, text, state, origin, article, file, created, updated)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT(seg, lang, hash) DO UPDATE SET state = excluded.state, origin = excluded.origin,
+INSERT INTO translations(seg, lang, text, state, origin, article, file, created, updated)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT(seg, lang, text) DO UPDATE SET state = excluded.state, origin = excluded.origin,
     updated = excluded.updated
 WHERE excluded.state = 'approved' AND translations.state <> 'approved'
 """
@@ -204,6 +214,9 @@ class SQLiteStore:
             if self.db.execute("SELECT 1 FROM sqlite_master WHERE name='meta'").fetchone():
                 row = self.db.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
                 version = row[0] if row else None
+            if version == "1":
+                self.db.executescript("BEGIN;" + _MIGRATE_1 + "COMMIT;")
+                version = SCHEMA_VERSION
             if version not in (None, SCHEMA_VERSION):
                 raise GlossaryError(f"memory schema {version} is not {SCHEMA_VERSION}; "
                                     "run 'glossary tm rebuild'", str(self.path))
@@ -272,7 +285,7 @@ class SQLiteStore:
         rows = []
         for r in records:
             when = r.when or now
-            rows.append((ids[seen[r.source]], r.lang, text_hash(r.text), r.text, r.state,
+            rows.append((ids[seen[r.source]], r.lang, r.text, r.state,
                          r.origin, r.article, files[r.file], when, when))
         before = self.db.total_changes
         self.db.executemany(_INSERT_TRANSLATION, rows)
@@ -280,10 +293,9 @@ class SQLiteStore:
 
     def add_units(self, batch: tuple[list, list], file: int, when: float) -> tuple[int, int]:
         """Fast path for imports, rows exactly as the TMX reader prepares them:
-        ``([(source hash, source)], [[source hash, lang, text hash, text, origin, article]])``
-        with source and text as UTF-8 bytes (stored as TEXT); all approved. The translation
-        rows are lists: their source hash is replaced by the segment id in place. Returns (new
-        segments, new translations)."""
+        ``([(source hash, source)], [(source hash, lang, text, origin, article)])`` with source
+        and text as UTF-8 bytes (stored as TEXT); all approved. Returns (new segments, new
+        translations)."""
         segs, rows = batch
         db = self.db
         stamp = repr(float(when))
@@ -300,16 +312,15 @@ class SQLiteStore:
                 if h not in ids:
                     ids[h] = db.execute("SELECT id FROM segments WHERE hash = ?",
                                         (h,)).fetchone()[0]
-        for row in rows:
-            row[0] = ids[row[0]]
         before = db.total_changes
         db.executemany(
-            "INSERT INTO translations(seg, lang, hash, text, state, origin, article, file, "
-            "created, updated) VALUES (?, ?, ?, CAST(? AS TEXT), "
+            "INSERT INTO translations(seg, lang, text, state, origin, article, file, "
+            "created, updated) VALUES (?, ?, CAST(? AS TEXT), "
             f"'approved', ?, ?, {int(file)}, {stamp}, {stamp}) "
-            "ON CONFLICT(seg, lang, hash) DO UPDATE SET state = excluded.state, "
+            "ON CONFLICT(seg, lang, text) DO UPDATE SET state = excluded.state, "
             "origin = excluded.origin, updated = excluded.updated "
-            "WHERE translations.state <> 'approved'", rows)
+            "WHERE translations.state <> 'approved'",
+            [(ids[h], lang, text, origin, article) for h, lang, text, origin, article in rows])
         return new_segments, db.total_changes - before
 
     def file_state(self, path: str) -> tuple[int, int, str] | None:
