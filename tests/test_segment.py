@@ -69,7 +69,11 @@ def test_blind_round_cases_all_exact(lang: str) -> None:
     "арт."), one case was a convention difference (the TASS dateline, see its "note"), and two are
     documented limits ("known_failure"), which must keep their documented wrong split and nothing
     else may fail. Round 4 (ids blind4-01..25): 99 of 100 at first sight; one fix followed (a
-    title abbreviation in the attribution after a quoted exclamation: '"…!" Gen. Salami told')."""
+    title abbreviation in the attribution after a quoted exclamation: '"…!" Gen. Salami told').
+    Round 5 (ids blind5-01..25): 93 of 100 at first sight; fixes followed for a sentence-starter
+    word after a quoted question ('"Why not?" She added' is a new sentence), "Others" as a
+    starter, Russian/Belarusian two-letter initials ("Дж.", "Дз."), Belarusian "г. зн." and
+    "дал. ЗША"; two cases were the dateline convention again (see their "note")."""
     failed = []
     known = set()
     for case in load(f"blind_{lang}"):
@@ -371,3 +375,21 @@ def test_held_out_style_and_after_blind_round_cases(lang: str, text: str,
     segs = segment(text, lang)
     check_offsets(text, segs)
     assert [s.text for s in segs] == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ('He said: "Why not?" She added that no date was set.', "en",
+     ['He said: "Why not?"', "She added that no date was set."]),
+    ('"Why not?" Araghchi asked.', "en", ['"Why not?" Araghchi asked.']),
+    ("Some states want it kept at the U.N. Others prefer a regional format.", "en",
+     ["Some states want it kept at the U.N.", "Others prefer a regional format."]),
+    ("Встречу провёл Дж. Байден. Потом все ушли.", "ru",
+     ["Встречу провёл Дж. Байден.", "Потом все ушли."]),
+    ("Удзел узялі праф. Дз. М. Шапашнікава і Дж. Сміт. Потым пайшлі.", "be",
+     ["Удзел узялі праф. Дз. М. Шапашнікава і Дж. Сміт.", "Потым пайшлі."]),
+    ("Прыйшлі краіны ЕАЭС, г. зн. Арменія і Беларусь. Сустрэча скончылася.", "be",
+     ["Прыйшлі краіны ЕАЭС, г. зн. Арменія і Беларусь.", "Сустрэча скончылася."]),
+])
+def test_round5_rules(text: str, lang: str, expected: list[str]) -> None:
+    """The general rules added after blind round 5, on sentences of their own."""
+    assert [s.text for s in segment(text, lang)] == expected
