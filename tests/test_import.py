@@ -202,3 +202,93 @@ def test_expat_reader_limits_text_and_refuses_entities(tmp_path, monkeypatch):
     # a million units do not add up to a deep document
     many = cat_tmx(tmp_path / "many.tmx", [(f"s{i}", f"t{i}") for i in range(600)])
     assert len(list(tmx.iter_tmx_rows(many))) == 600
+
+
+# ------------------------------------------------------------------ two reader processes
+
+
+def _split_everything(monkeypatch) -> None:
+    import glossary.memory.reader as reader
+
+    monkeypatch.setattr(reader, "IN_PROCESS_BELOW", 0)
+    monkeypatch.setattr(reader, "SPLIT_ABOVE", 0)
+
+
+def _memory_content(kit: Path) -> tuple[list, list]:
+    segments, translations, _ = memory_dump(kit)
+    by_id = {i: source for i, _, source in segments}
+    return (sorted(source for _, _, source in segments),
+            sorted((by_id[row[0]],) + tuple(row[1:3]) for row in translations))
+
+
+PAIRS = [(f"Sentence number {i} about the talks.", f"Предложение {i}.") for i in range(400)]
+
+
+def test_two_readers_import_exactly_what_one_reads(kit, tmp_path, monkeypatch, capsys):
+    """A big file is read by two processes, one per half: the memory holds the same segments
+    and translations as after an in-process read, and every unit is counted once."""
+    import glossary.memory.reader as reader
+
+    path = cat_tmx(tmp_path / "big.tmx", PAIRS)
+    cut = reader.split_point(path)
+    data = path.read_bytes()
+    assert cut and len(data) // 2 <= cut < len(data) and data[cut:cut + 4] == b"<tu>"
+    one = tmp_path / "one"
+    shutil.copytree(kit, one)
+    assert main(["import", str(path), "--out", str(one), "--no-export"]) == 0  # in-process
+    capsys.readouterr()
+    _split_everything(monkeypatch)
+    assert main(["import", str(path), "--out", str(kit), "--no-export"]) == 0
+    assert "400 unit(s) read: 400 new segment(s), 400 new translation(s)" in \
+        capsys.readouterr().out
+    assert _memory_content(kit) == _memory_content(one)
+
+
+def test_split_refused_when_a_comment_could_hide_the_cut(kit, tmp_path, monkeypatch, capsys):
+    """A comment in the body before the cut (here one holding a whole fake unit right at the
+    middle) makes the second reader read nothing: the first reads on, the fake unit stays a
+    comment."""
+    import glossary.memory.reader as reader
+
+    path = cat_tmx(tmp_path / "commented.tmx", PAIRS)
+    text = path.read_text(encoding="utf-8")
+    middle = text.index("<tu>", len(text) // 2)
+    fake = ('<!-- <tu><tuv xml:lang="en-US"><seg>Fake unit.</seg></tuv>'
+            '<tuv xml:lang="ru"><seg>Подделка.</seg></tuv></tu> -->\n    ')
+    text = text[:middle - 200] + text[middle - 200:].replace("<tu>", fake + "<tu>", 1)
+    path.write_text(text, encoding="utf-8")
+    assert path.read_bytes()[reader.split_point(path):].startswith(b"<tu>")
+    _split_everything(monkeypatch)
+    assert main(["import", str(path), "--out", str(kit), "--no-export"]) == 0
+    assert "400 unit(s) read: 400 new segment(s), 400 new translation(s)" in \
+        capsys.readouterr().out
+    assert "Fake unit." not in _memory_content(kit)[0]
+
+
+def test_split_error_in_the_second_half_names_the_real_line(kit, tmp_path, monkeypatch,
+                                                              capsys):
+    path = cat_tmx(tmp_path / "broken.tmx", PAIRS)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    bad = max(i for i, line in enumerate(lines, 1) if "<seg>" in line)  # in the second half
+    lines[bad - 1] = lines[bad - 1].replace("<seg>", "<seg><b>", 1)
+    path.write_text("".join(lines), encoding="utf-8")
+    assert main(["import", str(path), "--out", str(kit), "--no-export"]) == 2  # in-process
+    alone = capsys.readouterr().err.strip()
+    _split_everything(monkeypatch)
+    assert main(["import", str(path), "--out", str(kit), "--no-export"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and f":{bad}:" in err and "mismatched tag" in err
+    assert err == alone
+
+
+def test_no_split_for_files_not_in_utf8(tmp_path):
+    import glossary.memory.reader as reader
+
+    path = cat_tmx(tmp_path / "big.tmx", PAIRS)
+    utf16 = tmp_path / "utf16.tmx"
+    utf16.write_bytes(path.read_text(encoding="utf-8").replace(
+        'encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"))
+    latin = tmp_path / "latin.tmx"
+    latin.write_bytes(path.read_bytes().replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"'))
+    assert reader.split_point(path) is not None
+    assert reader.split_point(utf16) is None and reader.split_point(latin) is None

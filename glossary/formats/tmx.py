@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import BinaryIO
 
@@ -288,8 +288,26 @@ _MAX_TEXT = 10_000_000  # characters in one element's text: libxml2's limit with
 _MAX_DEPTH = 256  # nested elements: libxml2's limit without huge_tree
 
 
+_RESUME = b'<?xml version="1.0" encoding="UTF-8"?><tmx><body>'  # before a part's first <tu>
+
+
+def _lines_before(path: str, offset: int) -> int:
+    """Line breaks in the first ``offset`` bytes of ``path`` (error lines of a later part)."""
+    count = 0
+    with open(path, "rb") as fh:
+        while offset > 0:
+            block = fh.read(min(offset, 1 << 20))
+            if not block:
+                break
+            count += block.count(b"\n")
+            offset -= len(block)
+    return count
+
+
 def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
                   stats: TmxReadStats | None = None, checked: bool = False,
+                  begin: int = 0, until: int | None = None,
+                  go_on: Callable[[], bool] | None = None,
                   ) -> Iterator[tuple[str, list[tuple[str, str, str]], str]]:
     """The lean form of :func:`iter_tmx`: ``(source, [(lang, text, x-origin)], x-article)``.
 
@@ -299,6 +317,12 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
     no DTD or external entity is ever loaded; an element's text is limited to ``_MAX_TEXT``
     characters and the file is fed in ``_READ_BLOCK`` blocks, so memory stays flat. Encodings
     expat cannot read are read by the lxml reader.
+
+    A part of a UTF-8 file can be read alone, so that two processes share a big file: ``begin``
+    is the offset of a ``<tu>`` start tag at body level (read as if ``<tmx><body>`` came before
+    it); at ``until``, the offset of the next part's first ``<tu>``, ``go_on()`` says whether to
+    read on to the end after all; if not, the reading ends there, outside any unit and inside
+    ``<body>``, or the split was wrong and is refused.
     """
     if not checked:
         check_tmx(path)
@@ -433,8 +457,25 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
     unknown_encoding = pyexpat.errors.codes[pyexpat.errors.XML_ERROR_UNKNOWN_ENCODING]
     with fh:
         first = True
+        pos = begin
+        if begin:
+            fh.seek(begin)
+            parser.Parse(_RESUME, False)
+            first = False
         while True:
-            block = fh.read(_READ_BLOCK)
+            if until is not None and pos >= until:
+                if ready:
+                    yield from ready
+                    ready.clear()
+                if go_on is not None and go_on():
+                    until = None
+                else:
+                    if in_tu or outer != 2:
+                        raise GlossaryError("not a TMX: a <tu> outside <body> at byte "
+                                            f"{until}", name)
+                    return
+            block = fh.read(_READ_BLOCK if until is None else min(_READ_BLOCK, until - pos))
+            pos += len(block)
             try:
                 parser.Parse(block, not block)
             except ValueError:  # "multi-byte encodings are not supported" (Shift-JIS, GBK...)
@@ -446,12 +487,14 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
                 if first and exc.code == unknown_encoding:
                     yield from _iter_rows_lxml(path, srclang, stats)
                     return
+                line = exc.lineno + (_lines_before(name, begin) if begin else 0)
                 raise GlossaryError(f"not well-formed XML: {pyexpat.ErrorString(exc.code)}",
-                                    name, exc.lineno) from None
+                                    name, line) from None
             first = False
             if len(parts) * _READ_BLOCK > _MAX_TEXT and sum(map(len, parts)) > _MAX_TEXT:
                 raise GlossaryError(f"refused: an element's text exceeds {_MAX_TEXT} "
-                                    "characters", name, parser.CurrentLineNumber)
+                                    "characters", name, parser.CurrentLineNumber
+                                    + (_lines_before(name, begin) if begin else 0))
             if ready:
                 yield from ready
                 ready.clear()

@@ -1,45 +1,57 @@
-"""Reading a TMX for import in a second process, so parsing and SQLite writing overlap.
+"""Reading a TMX for import in other processes, so parsing and SQLite writing overlap.
 
-The reader process streams the file with :func:`glossary.formats.tmx.iter_tmx_rows`, hashes the
+A reader process streams the file with :func:`glossary.formats.tmx.iter_tmx_rows`, hashes the
 sources and sends batches of rows through a pipe (:mod:`marshal`, texts as UTF-8 bytes); in the
-importing process a thread receives them and the main thread writes them.
+importing process a thread per reader receives them and the main thread writes them.
+
+Parsing costs more CPU than writing, so a big UTF-8 file is read by two processes, one per
+half: the second starts at the first ``<tu>`` after the middle. That split is safe only if no
+comment, CDATA section or processing instruction comes before it in the body (one of them
+could hide the ``<tu>``): the second reader checks this first, and if it fails it reads
+nothing and the first reader reads on to the end. The first reader stops at the split only
+once told so, and then only outside any unit and inside ``<body>``.
 Small files are read in-process (starting a process costs more than it saves).
 """
 
 from __future__ import annotations
 
-import os
 import gc
 import hashlib
 import marshal
+import os
 import queue
+import re
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from glossary.errors import GlossaryError
 from glossary.formats.tmx import TmxReadStats, _primary, iter_tmx_rows
 
 IN_PROCESS_BELOW = 8 << 20  # bytes
-QUEUE = 4  # batches buffered between the reader process and the writer
+SPLIT_ABOVE = 64 << 20  # bytes: read by two processes
+QUEUE = 2  # batches buffered between the reader processes and the writer
 
 Batch = tuple[list[tuple[int, bytes]], list[tuple[int, str, bytes, str, str]]]
 
 
 def tmx_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str] | None,
-                batch: int, stats: TmxReadStats) -> Iterator[Batch]:
+                batch: int, stats: TmxReadStats, start: int = 0, stop: int | None = None,
+                go_on: Callable[[], bool] | None = None) -> Iterator[Batch]:
     """Batches ready for :meth:`SQLiteStore.add_units`:
     ``([(source hash, source)], [(source hash, lang, text, origin, article)])``. Sources and
     texts are UTF-8 bytes: hashed as they are, stored with ``CAST(? AS TEXT)``, and
-    :mod:`marshal` copies bytes where it would decode strings."""
+    :mod:`marshal` copies bytes where it would decode strings. ``start``, ``stop`` and
+    ``go_on``: a part of the file (see :func:`iter_tmx_rows`)."""
     blake2b = hashlib.blake2b
     from_bytes = int.from_bytes
     primary: dict[str, str | None] = {}  # language as written -> kept primary subtag or None
     segs: list = []
     rows: list = []
-    for source, targets, article in iter_tmx_rows(path, srclang, stats, checked=True):
+    for source, targets, article in iter_tmx_rows(path, srclang, stats, True, start, stop,
+                                                  go_on):
         n = len(rows)
         h = None
         for lang, text, origin in targets:
@@ -83,19 +95,76 @@ def _receive(stream) -> tuple:
     return marshal.loads(data)
 
 
+_UTF8_DECLARED = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']utf-?8[\"']", re.I)
+_HIDING = re.compile(rb"<[!?]")  # a comment, CDATA section, DOCTYPE or processing instruction
+_UNIT = re.compile(rb"<tu[\s>]")
+
+
+def split_point(path: str | os.PathLike[str]) -> int | None:
+    """The offset of the first ``<tu`` tag after the middle of a UTF-8 file, or None."""
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+        if not (_UTF8_DECLARED.match(head) or (head.startswith((b"<?xml", b"\xef\xbb\xbf<?xml"))
+                                               and b"encoding" not in head.split(b"?>")[0])):
+            return None
+        middle = os.fstat(fh.fileno()).st_size // 2
+        fh.seek(middle)
+        found = _UNIT.search(fh.read(1 << 20))
+    return middle + found.start() if found else None
+
+
+def _nothing_hidden_before(path: str, cut: int) -> bool:
+    """Whether the body before ``cut`` holds no comment, CDATA section or processing
+    instruction (the tag at ``cut`` is then a real ``<tu>`` start tag). Read in blocks: a
+    memory map would count the half file in the reader's resident memory."""
+    with open(path, "rb") as fh:
+        pos, carry, in_root = 0, b"", False
+        while pos < cut:
+            block = fh.read(min(1 << 20, cut - pos))
+            if not block:
+                return False
+            pos += len(block)
+            data = carry + block
+            if not in_root:
+                root = data.find(b"<tmx")
+                if root < 0:
+                    carry = data[-3:]
+                    continue
+                in_root, data = True, data[root:]
+            if _HIDING.search(data):
+                return False
+            carry = data[-1:]
+    return in_root
+
+
 def _child_main(argv: list[str]) -> int:
-    """The reader process: ``PATH SRCLANG LANGS BATCH``; batches on stdout (:mod:`marshal`:
-    plain tuples and strings from our own child, the fastest codec for them)."""
-    path, srclang, langs_arg, batch = argv
+    """A reader process: ``PATH SRCLANG LANGS BATCH START STOP``; batches on stdout
+    (:mod:`marshal`: plain tuples and strings from our own child, the fastest codec for them).
+    The first part (START 0, STOP the split) asks its stdin at the split whether to read on;
+    the second part (STOP empty) first reports whether the split is safe."""
+    path, srclang, langs_arg, batch, start_arg, stop_arg = argv
     gc.disable()  # a short-lived process making no reference cycles: collections are waste
     langs = frozenset(langs_arg.split(",")) if langs_arg else None
+    start, stop = int(start_arg), int(stop_arg) if stop_arg else None
     out = sys.stdout.buffer
     stats = TmxReadStats()
     try:
-        for b in tmx_batches(path, srclang, langs, int(batch), stats):
+        if start:
+            safe = _nothing_hidden_before(path, start)
+            _send(("split", safe), out)
+            if not safe:
+                _send(("done", None), out)
+                out.flush()
+                return 0
+            out.flush()
+
+        def go_on() -> bool:  # the first part: read on past the split?
+            return sys.stdin.buffer.read(1) != b"s"
+
+        for b in tmx_batches(path, srclang, langs, int(batch), stats, start, stop, go_on):
             _send(("batch", b), out)
         _send(("done", (stats.version, stats.srclang, stats.units,
-                               dict(stats.skipped), stats.inline)), out)
+                        dict(stats.skipped), stats.inline)), out)
     except GlossaryError as exc:
         _send(("error", str(exc)), out)
     except BrokenPipeError:
@@ -106,6 +175,13 @@ def _child_main(argv: list[str]) -> int:
     return 0
 
 
+# the reader process loads this file alone: importing it as glossary.memory.reader would
+# import the glossary.memory package (polib, SQLite, ...) and double the process's memory
+_CHILD = ("import sys, importlib.util as u; s = u.spec_from_file_location('tmx_reader', "
+          "sys.argv[1]); m = u.module_from_spec(s); s.loader.exec_module(m); "
+          "sys.exit(m._child_main(sys.argv[2:]))")
+
+
 class _Failed(GlossaryError):
     def __init__(self, line: str) -> None:
         Exception.__init__(self, line)
@@ -114,64 +190,89 @@ class _Failed(GlossaryError):
 
 
 def read_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str] | None,
-                 batch: int, stats: TmxReadStats, parallel: bool | None = None) -> Iterator[Batch]:
-    """Batches of ``path``, read by a second process for big files; ``stats`` filled at the end."""
+                 batch: int, stats: TmxReadStats, parallel: bool | None = None,
+                 split: bool | None = None) -> Iterator[Batch]:
+    """Batches of ``path``, read by one or two other processes for big files; ``stats``
+    filled at the end."""
+    size = Path(path).stat().st_size
+    cpus = os.cpu_count() or 1
     if parallel is None:
-        parallel = Path(path).stat().st_size >= IN_PROCESS_BELOW and (os.cpu_count() or 1) > 1
+        parallel = size >= IN_PROCESS_BELOW and cpus > 1
     if not parallel:
         yield from tmx_batches(path, srclang, langs, batch, stats)
         return
-    cmd = [sys.executable, "-c", "import sys; from glossary.memory.reader import _child_main; "
-           "sys.exit(_child_main(sys.argv[1:]))", os.fspath(path), srclang,
-           ",".join(sorted(langs)) if langs else "", str(batch)]
-    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
-    # a thread drains the pipe while this one writes to SQLite: the reader never waits
+    if split is None:
+        split = size >= SPLIT_ABOVE and cpus > 1
+    cut = split_point(path) if split else None
+    name = os.fspath(path)
+    base = [sys.executable, "-c", _CHILD, __file__, name, srclang,
+            ",".join(sorted(langs)) if langs else "", str(batch)]
+    parts = [(0, cut)] + ([(cut, None)] if cut else [])
+    procs = [subprocess.Popen(base + [str(start), "" if stop is None else str(stop)],
+                              stdin=subprocess.PIPE if stop else subprocess.DEVNULL,
+                              stdout=subprocess.PIPE) for start, stop in parts]
+    # a thread per reader drains its pipe while this one writes to SQLite
     inbox: queue.Queue = queue.Queue(maxsize=QUEUE)
 
-    def drain() -> None:
+    def drain(index: int) -> None:
+        proc = procs[index]
         try:
             while True:
                 item = _receive(proc.stdout)
+                if item[0] == "split":  # the second reader tells the first where to stop
+                    procs[0].stdin.write(b"s" if item[1] else b"c")
+                    procs[0].stdin.close()
+                    continue
+                inbox.put((index, item))
                 if item[0] != "batch":
-                    inbox.put(item)
                     return
-                inbox.put(item)
         except EOFError:
-            inbox.put(("eof", None))
+            inbox.put((index, ("eof", None)))
         except BaseException as exc:  # noqa: BLE001
-            inbox.put(("error", f"{os.fspath(path)}: cannot read: {exc}"))
+            inbox.put((index, ("error", f"{name}: cannot read: {exc}")))
 
-    thread = threading.Thread(target=drain, daemon=True)
-    thread.start()
+    threads = [threading.Thread(target=drain, args=(i,), daemon=True) for i in range(len(procs))]
+    for thread in threads:
+        thread.start()
+    running = len(procs)
     try:
-        while True:
-            kind, payload = inbox.get()
+        while running:
+            index, (kind, payload) = inbox.get()
             if kind == "batch":
                 yield payload
             elif kind == "done":
-                stats.version, stats.srclang, units, skipped, inline = payload
+                running -= 1
+                if payload is None:  # the second reader found the split unsafe: read nothing
+                    continue
+                version, srclang_seen, units, skipped, inline = payload
+                if index == 0:
+                    stats.version, stats.srclang = version, srclang_seen
                 stats.units += units
                 stats.skipped.update(skipped)
                 stats.inline += inline
-                return
             elif kind == "eof":
-                raise GlossaryError("the TMX reader process stopped unexpectedly",
-                                    os.fspath(path))
+                raise GlossaryError("the TMX reader process stopped unexpectedly", name)
             else:
                 raise _Failed(payload)
     finally:
-        if proc.poll() is None and thread.is_alive():
-            proc.kill()
-        while thread.is_alive():  # unblock the drain thread if the queue is full
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+        while any(thread.is_alive() for thread in threads):  # unblock a full queue
             try:
                 inbox.get(timeout=0.05)
             except queue.Empty:
                 pass
-        thread.join()
-        proc.stdout.close()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-
+        for proc, thread in zip(procs, threads):
+            thread.join()
+            proc.stdout.close()
+            if proc.stdin:
+                try:
+                    proc.stdin.close()
+                except OSError:
+                    pass
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()

@@ -52,7 +52,7 @@ from glossary.similarity import score_tokens, tokens
 
 SCHEMA_VERSION = "2"  # 1: translations keyed by a hash of the text (migrated on open)
 BATCH = 20_000  # units per import transaction
-CHUNK = 2_000  # units per write (and per batch from the reader process)
+CHUNK = 1_000  # units per write (and per batch from the reader process)
 INDEX_STEP = 10_000  # segments per word-index transaction
 RARE_TERMS = 10
 POSTING_BUDGET = 40_000
