@@ -413,3 +413,37 @@ def test_short_form_of_a_named_instrument_is_linked_but_not_a_wider_concept():
     long = "Revitalized Agreement on the Resolution of the Conflict in the Republic of South Sudan"
     assert "Revitalized Agreement" in got[long].variants
     assert "international law" in got and "international humanitarian law" in got
+
+
+# follow-ups of blind round 5 (articles 70-82): general rules, one case each
+def test_dateline_source_in_parentheses_is_an_agency():
+    got = terms_of("ASTANA, Nov. 27 (Kazinform) -- Kazakhstan will host the meeting.")
+    assert got["Kazinform"].category == "organization"
+
+
+def test_bare_roman_numeral_is_not_a_term():
+    got = terms_of("The 48th Antarctic Treaty Consultative Meeting (ATCM XLVIII) opened in Hiroshima.")
+    assert "XLVIII" not in got and "Hiroshima" in got
+
+
+def test_known_concept_wins_over_the_names_it_covers():
+    got = terms_of("The plan aligns with the Belt and Road Initiative, he said. "
+                   "Parties reviewed the Global Stocktake.")
+    assert got["Belt and Road Initiative"].category == "concept"
+    assert got["Global Stocktake"].category == "concept"
+    assert "Road Initiative" not in got and "Belt" not in got
+
+
+def test_form_of_address_inside_a_run_starts_the_name():
+    got = terms_of("The Minister of State at the Ministry of Foreign Affairs Dr Saad bin Nasser "
+                   "Al-Mahmoud said talks would go on.")
+    assert got["Ministry of Foreign Affairs"].category == "organization"
+    assert got["Saad bin Nasser Al-Mahmoud"].category == "person"
+
+
+def test_portfolio_words_stay_with_the_office():
+    got = terms_of("Iranian Deputy Foreign Minister for Economic Diplomacy Mehdi Safari-Kia said "
+                   "trade would grow. Datuk Amran Rizal, the State Minister, agreed.")
+    assert got["Deputy Foreign Minister for Economic Diplomacy"].category == "title"
+    assert got["Mehdi Safari-Kia"].category == "person"
+    assert got["Amran Rizal"].category == "person" and got["State Minister"].category == "title"

@@ -29,6 +29,11 @@ _TOKEN = re.compile(
     r"|\S"
 )
 _INITIAL_OR_ROMAN = re.compile(r"[A-Z]\.|[IVX]+")
+_ROMAN = re.compile(r"(?=[IVXL]{2})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XLVIII", not "CD"
+_DASHES = {"--", "-", "–", "—"}
+# forms of address that begin a new name even inside a capitalized run (not "General", "Lord")
+_ADDRESS_FORMS = {"mr", "mrs", "ms", "dr", "prof", "h.e.", "sheikh", "sheikha", "ayatollah",
+                  "hojatoleslam", "datuk", "dato", "madam"}
 _HYPHENS = re.compile(r"[-‐‑]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 # an ordinal in words, "first" to "ninety-ninth" and "hundredth" (the linker strips it as well)
@@ -270,14 +275,18 @@ class Scanner:
                     found.append((i + 2, j, _surface(phrase)))
         for a, b, canon in found:
             s, e = toks[a].start, toks[b - 1].end
-            if any(x < e and s < y for x, y in taken):
+            if any(x < e and s < y and not (s <= x and y <= e and (x, y) != (s, e))
+                   for x, y in taken):
                 continue
             # a lone capitalized word inside a known concept is part of it ("Silencing the Guns"),
             # unless the concept ends a longer name ("African Continental Free Trade Area")
             inside = [m for m in out[first:] if m.cat == "single" and m.start < e and s < m.end]
             if inside and a and toks[a - 1].cap and toks[a - 1].text[0].isalpha():
                 continue
-            out[first:] = [m for m in out[first:] if m not in inside]
+            # a known concept also wins over the names it strictly covers ("Belt" and "Road
+            # Initiative" in "Belt and Road Initiative")
+            out[first:] = [m for m in out[first:] if m not in inside and not (
+                s <= m.start and m.end <= e and (m.start, m.end) != (s, e))]
             out.append(Mention(_surface(toks[a:b]), "concept", si, s, e,
                                tuple(t.low for t in toks[a:b]), key=canon))
 
@@ -417,6 +426,13 @@ class Scanner:
                 if not k:
                     break
                 j += k
+            if j == i + 1 and 2 <= i <= 12 and j + 1 < n and toks[i - 1].text == "(" \
+                    and toks[j].text == ")" and toks[j + 1].text in _DASHES \
+                    and t.text not in lx.acronyms and (t.low,) not in lx.places:
+                # a dateline's source, "ASTANA, Nov. 27 (Kazinform) --": a news agency
+                self._emit(out, [t], "organization", si, toks)
+                i = j
+                continue
             if j < n and toks[j].low in _ACR_INNER:
                 j = self._to_acronym(toks, i, j)
             if ordinal and j == i + 1:
@@ -682,6 +698,14 @@ class Scanner:
 
     def _cut(self, run: list[Tok], si: int, headline: bool, out: list[Mention], all_toks: list[Tok]) -> None:
         lx = self.lx
+        # "the Ministry of Foreign Affairs Dr Saad bin Nasser": a body, then a name (an office
+        # before the form of address is the office logic's: "Leader of ... Ayatollah Khamenei")
+        for p in range(1, len(run) - 1 if not self.title_len(run, 0)[0] else 0):
+            if run[p].low in _ADDRESS_FORMS and run[p - 1].low not in _CONNECT_ALWAYS | {"the", "and"} \
+                    and self.honorific_len(run, p):
+                self._cut(run[:p], si, headline, out, all_toks)
+                self._cut(run[p:], si, headline, out, all_toks)
+                return
         if len(run) == 1 and run[0].low not in lx.title_first:  # the common case: "Iran", "Araghchi"
             cat = self.classify(run)
             if cat is not None:
@@ -920,6 +944,8 @@ class Scanner:
             t = run[0]
             if t.text in lx.acronyms:
                 return lx.acronyms[t.text][0]
+            if _ROMAN.fullmatch(t.text) and t.text not in lx.acronyms:
+                return None  # a bare ordinal in Roman numerals: "ATCM XLVIII"
             stem = t.text.rstrip("0123456789-")
             if stem != t.text and stem in lx.acronym_prefix:
                 return lx.acronym_prefix[stem]
