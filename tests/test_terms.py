@@ -447,3 +447,20 @@ def test_portfolio_words_stay_with_the_office():
     assert got["Deputy Foreign Minister for Economic Diplomacy"].category == "title"
     assert got["Mehdi Safari-Kia"].category == "person"
     assert got["Amran Rizal"].category == "person" and got["State Minister"].category == "title"
+
+
+def test_acronyms_defined_in_parentheses_plural_and_mixed_case():
+    got = terms_of("Parties pushed for new Nationally Determined Contributions (NDCs). The NDCs are "
+                   "due in 2026. The Interim Trade Agreement (iTA) enters into force first; the iTA "
+                   "covers tariffs. The Revitalized Transitional Government of National Unity "
+                   "(R-TGoNU) met, and the R-TGoNU agreed.")
+    assert got["Nationally Determined Contributions"].category == "concept"
+    assert "NDCs" in got["Nationally Determined Contributions"].variants
+    assert "iTA" in got["Interim Trade Agreement"].variants
+    assert "R-TGoNU" in got["Revitalized Transitional Government of National Unity"].variants
+
+
+def test_two_spellings_of_one_known_acronym_are_one_referent():
+    got = terms_of("The U.N. climate body said the UN would help.")
+    merged = [name for name in got if name in ("U.N.", "UN")]
+    assert len(merged) == 1 and {"U.N.", "UN"} <= {merged[0], *got[merged[0]].variants}

@@ -240,7 +240,10 @@ class Scanner:
         """Lexicon concepts in any case, and quoted phrases named as a policy ("campaign of
         “maximum pressure”")."""
         lx = self.lx
-        taken = [(m.start, m.end) for m in out[first:] if m.cat != "single"]
+        # what a concept may not overlap: names, except those it strictly covers and a
+        # person guess with exactly its words ("Nationally Determined Contributions")
+        taken = [(m.start, m.end) for m in out[first:] if m.cat not in ("single", "person")]
+        guesses = [(m.start, m.end) for m in out[first:] if m.cat == "person"]
         n = len(toks)
         found = []
         i = 0
@@ -276,7 +279,8 @@ class Scanner:
         for a, b, canon in found:
             s, e = toks[a].start, toks[b - 1].end
             if any(x < e and s < y and not (s <= x and y <= e and (x, y) != (s, e))
-                   for x, y in taken):
+                   for x, y in taken) or any(x < e and s < y and not (s <= x and y <= e)
+                                             for x, y in guesses):
                 continue
             # a lone capitalized word inside a known concept is part of it ("Silencing the Guns"),
             # unless the concept ends a longer name ("African Continental Free Trade Area")
@@ -286,7 +290,7 @@ class Scanner:
             # a known concept also wins over the names it strictly covers ("Belt" and "Road
             # Initiative" in "Belt and Road Initiative")
             out[first:] = [m for m in out[first:] if m not in inside and not (
-                s <= m.start and m.end <= e and (m.start, m.end) != (s, e))]
+                s <= m.start and m.end <= e and ((m.start, m.end) != (s, e) or m.cat == "person"))]
             out.append(Mention(_surface(toks[a:b]), "concept", si, s, e,
                                tuple(t.low for t in toks[a:b]), key=canon))
 
@@ -491,10 +495,10 @@ class Scanner:
                                    (a0.low, a1.low), acronym_of=out[-1]))
                 j += 4
             elif j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" \
-                    and _ACRONYM.match(toks[j + 1].text) and len(out) > start_out:
+                    and _defined_acronym(toks[j + 1].text) and len(out) > start_out:
                 a = toks[j + 1]
                 target = None
-                acr = a.text.replace(".", "").upper()
+                acr = _defined_acronym(a.text)
                 for c in range(len(out) - 1, start_out - 1, -1):
                     if _expands(out[c].text, acr):
                         target = c
@@ -1088,6 +1092,20 @@ def _complements(run: list[Tok]) -> list[int]:
         if run[k].low == "of":
             out.append(k + 1 + (run[k + 1].low == "the" and k + 2 < len(run)))
     return out
+
+
+def _defined_acronym(text: str) -> str:
+    """The letters of an acronym introduced in parentheses after its name, upper case ("NAM",
+    "U.N.", plural "NDCs", mixed-case "iTA", "R-ARCSS"); "" for an ordinary word."""
+    if _ACRONYM.match(text):
+        return text.replace(".", "").upper()
+    if len(text) > 3 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha():
+        return text[:-1]  # "Nationally Determined Contributions (NDCs)"
+    letters = text.replace("-", "")
+    if len(letters) >= 3 and letters.isalpha() and text[0] != "-" and \
+            sum(c.isupper() for c in letters) >= max(2, len(letters) - 2):
+        return letters.upper()
+    return ""
 
 
 def _spells(toks: list[Tok], acr: str) -> bool:

@@ -304,7 +304,9 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
                 continue
             forms = [x for x in other.mentions if len(x.toks) > 1]
             if any(initials(x.toks, x.text.split()) == a for x in forms) or \
-                    (full and any(norm(x.text) == norm(full) for x in forms)):
+                    (full and any(norm(x.text) == norm(full) for x in forms)) or \
+                    (full and any(lx.acronyms.get(x.text, ("", ""))[1] == full
+                                  for x in other.mentions)):  # "U.N." and "UN"
                 other.mentions.extend(e.mentions)
                 ents.remove(e)
                 break
