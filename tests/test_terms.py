@@ -464,3 +464,10 @@ def test_two_spellings_of_one_known_acronym_are_one_referent():
     got = terms_of("The U.N. climate body said the UN would help.")
     merged = [name for name in got if name in ("U.N.", "UN")]
     assert len(merged) == 1 and {"U.N.", "UN"} <= {merged[0], *got[merged[0]].variants}
+
+
+def test_century_ends_a_name_and_is_no_event():
+    got = terms_of("They backed the Charter of Diversity and Multipolarity in the 21st Century. "
+                   "Trade in the 21st Century is changing.")
+    assert got["Charter of Diversity and Multipolarity in the 21st Century"].category == "concept"
+    assert "21st Century" not in got

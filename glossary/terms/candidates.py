@@ -329,6 +329,9 @@ class Scanner:
                 k += 1
             if k < n and toks[k].cap and toks[k].text[0].isalpha() and toks[k].low not in lx.stop:
                 return k - j + 1
+        if t.low == "in" and j + 3 < n and toks[j + 1].low == "the" and toks[j + 3].low == "century" \
+                and (_ORDINAL.match(toks[j + 2].low) or _SPELLED_ORDINAL.fullmatch(toks[j + 2].low)):
+            return 4  # "Eurasian Charter of Diversity and Multipolarity in the 21st Century"
         conn = t.low in _CONNECT_ALWAYS or (t.low == "to" and prev in ("parties", "party"))
         # "Conference of the Parties to the Treaty on …": the treaty's parties
         if not conn and t.low in _CONNECT_HEADED:
@@ -968,6 +971,8 @@ class Scanner:
             return None
         first_conn = next((k for k, w in enumerate(low) if w in _CONNECT_ALWAYS | {"on", "in"}), n)
         head_before = low[first_conn - 1] if 0 < first_conn < n else ""
+        if n <= 2 and low[-1] in ("century", "centuries", "millennium"):
+            return None  # "the 21st Century": a time, not an event
         if _ORDINAL.match(low[0]) or (_SPELLED_ORDINAL.fullmatch(low[0]) and any(
                 w in lx.event_heads or w in _LOWER_EVENT_HEADS for w in low[1:])):
             return "event"  # "19th Summit", "Fourth Ministerial Meeting", not "First Deputy Minister"
