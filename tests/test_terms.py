@@ -471,3 +471,11 @@ def test_century_ends_a_name_and_is_no_event():
                    "Trade in the 21st Century is changing.")
     assert got["Charter of Diversity and Multipolarity in the 21st Century"].category == "concept"
     assert "21st Century" not in got
+
+
+def test_known_place_with_lowercase_words_and_headline_labels():
+    got = terms_of("INTERVIEW: Envoy says talks will resume\n\nDelegates from Saint Vincent and the "
+                   "Grenadines attended. Presidential Spokesman Ivan Petrov said the visit was useful.")
+    assert got["Saint Vincent and the Grenadines"].category == "location"
+    assert "INTERVIEW" not in got and "Saint Vincent" not in got
+    assert got["Presidential Spokesman"].category == "title"

@@ -68,7 +68,8 @@ _TITLE_INNER = {"of", "for", "the", "and", "d'affaires", "d’affaires"}
 # Page furniture written in capitals ("READ MORE:"), never an acronym.
 _CAPS_NOISE = {"read", "more", "related", "breaking", "update", "updated", "exclusive", "watch", "video",
                "photo", "photos", "live", "opinion", "analysis", "editorial", "advertisement", "also",
-               "see", "news", "top", "latest", "story", "stories"}
+               "see", "news", "top", "latest", "story", "stories", "interview", "feature", "explainer",
+               "factbox"}
 # Plural nouns whose possessive is part of a name: "Women's Forum", "Workers' Party".
 _PLURAL_OWNERS = {"people", "women", "men", "children", "workers", "veterans", "nations", "states",
                   "farmers", "youth", "writers", "journalists", "lawyers", "scientists", "students"}
@@ -317,6 +318,8 @@ class Scanner:
                     (toks[j + 1].low in lx.org_heads or toks[j + 1].low in lx.event_heads)
                     and toks[j - 1].low in _PLURAL_OWNERS)):
             return 1  # "Democratic People's Republic of Korea", "National People's Congress"
+        if toks[i].low in lx.place_lens and self.place_len(toks, i) > j - i:
+            return 1  # inside a known place name: "Saint Vincent and the Grenadines"
         prev = toks[j - 1].low
         if t.text.isdigit() and prev in lx.instrument_heads:
             return 1
