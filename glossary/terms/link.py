@@ -462,7 +462,6 @@ def to_term(e: Ent) -> Term:
     """The glossary entry: fullest explicit form as term, the other in-text forms as variants."""
     if e.cat == "title":
         caps = [m.text for m in e.mentions if m.text[:1].isupper() and not _ACRONYM.match(m.text)]
-        sing = [f for f in caps if norm(f) == norm(singular(f)) or norm(plural(singular(f))) != norm(f)]
         only_plural = all(norm(m.text) != norm(singular(m.text)) for m in e.mentions
                           if not _ACRONYM.match(m.text)) and any(not _ACRONYM.match(m.text) for m in e.mentions)
         if only_plural:
@@ -475,7 +474,6 @@ def to_term(e: Ent) -> Term:
             term = (max(capsing, key=capsing.count) if capsing else
                     _title_case(singular_forms[0]) if singular_forms else e.key)
             number = plural(term)
-        del sing
         extra = [number]
     elif e.cat == "concept":
         term = e.key if any(norm(m.text) == norm(e.key) for m in e.mentions) else e.mentions[0].text
