@@ -73,7 +73,10 @@ def test_blind_round_cases_all_exact(lang: str) -> None:
     Round 5 (ids blind5-01..25): 93 of 100 at first sight; fixes followed for a sentence-starter
     word after a quoted question ('"Why not?" She added' is a new sentence), "Others" as a
     starter, Russian/Belarusian two-letter initials ("Дж.", "Дз."), Belarusian "г. зн." and
-    "дал. ЗША"; two cases were the dateline convention again (see their "note")."""
+    "дал. ЗША"; two cases were the dateline convention again (see their "note"). Round 6 (ids
+    blind6-01..25): 94 of 100 at first sight; fixes followed for list markers opening a line in
+    Russian and Belarusian, "тел. +375", Belarusian "долл. ЗША"; one documented limit (a Latin
+    initial in Persian script)."""
     failed = []
     known = set()
     for case in load(f"blind_{lang}"):
@@ -392,4 +395,17 @@ def test_held_out_style_and_after_blind_round_cases(lang: str, text: str,
 ])
 def test_round5_rules(text: str, lang: str, expected: list[str]) -> None:
     """The general rules added after blind round 5, on sentences of their own."""
+    assert [s.text for s in segment(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Стороны договорились:\n1. Увеличить число рейсов.\n2. Создать рабочую группу.", "ru",
+     ["Стороны договорились:", "1. Увеличить число рейсов.", "2. Создать рабочую группу."]),
+    ("Справки по тел. +375 17 123-45-67. Прием ведется по будням.", "ru",
+     ["Справки по тел. +375 17 123-45-67.", "Прием ведется по будням."]),
+    ("Экспарт склаў 112 млн долл. ЗША. Гэта больш.", "be",
+     ["Экспарт склаў 112 млн долл. ЗША.", "Гэта больш."]),
+])
+def test_round6_rules(text: str, lang: str, expected: list[str]) -> None:
+    """The general rules added after blind round 6."""
     assert [s.text for s in segment(text, lang)] == expected
