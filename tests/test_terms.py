@@ -479,3 +479,38 @@ def test_known_place_with_lowercase_words_and_headline_labels():
     assert got["Saint Vincent and the Grenadines"].category == "location"
     assert "INTERVIEW" not in got and "Saint Vincent" not in got
     assert got["Presidential Spokesman"].category == "title"
+
+
+# follow-ups of blind round 6 (articles 83-95): general rules, one case each
+def test_comma_list_inside_a_name():
+    got = terms_of("Officials of the Ministry of Agriculture, Forestry and Fisheries met. The Minister "
+                   "of Foreign Affairs, Sergey Lavrov, spoke. The Ministry of Defence, Iran and "
+                   "Turkey agreed.")
+    assert got["Ministry of Agriculture, Forestry and Fisheries"].category == "organization"
+    assert "Sergey Lavrov" in got and "Iran" in got and "Turkey" in got
+    assert "Ministry of Defence" in got
+
+
+def test_saint_spellings_of_a_place_are_one_place():
+    got = terms_of("Leaders from St Kitts and Nevis met in Basseterre. Saint Kitts and Nevis will "
+                   "host the next summit.")
+    forms = [name for name in got if "Kitts" in name]
+    assert len(forms) == 1 and got[forms[0]].category == "location"
+    assert {"St Kitts and Nevis", "Saint Kitts and Nevis"} <= {forms[0], *got[forms[0]].variants}
+
+
+def test_office_opened_by_a_modifier_is_not_a_body():
+    got = terms_of("Chief Cabinet Secretary Taro Sato spoke. Shri Arvind Kumar Mehta arrived. "
+                   "Foreign Ministry Spokesperson Mao Ning replied.")
+    assert got["Chief Cabinet Secretary"].category == "title"
+    assert "Chief Cabinet" not in got and "Arvind Kumar Mehta" in got
+    assert "Foreign Ministry Spokesperson" in got["Spokesperson"].variants
+
+
+def test_concept_acronym_and_city_spellings():
+    got = terms_of("The exclusive economic zone (EEZ) is respected; the EEZ rules apply. Pilgrims "
+                   "travel to Makkah; Mecca is ready. MoS Arvind Mehta met officials, and Mehta spoke.")
+    assert got["exclusive economic zone"].category == "concept"
+    assert "EEZ" in got["exclusive economic zone"].variants and "EEZ" not in got
+    assert "Mecca" in got["Makkah"].variants
+    assert "Mehta" in got["Arvind Mehta"].variants

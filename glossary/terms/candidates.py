@@ -292,8 +292,16 @@ class Scanner:
             # Initiative" in "Belt and Road Initiative")
             out[first:] = [m for m in out[first:] if m not in inside and not (
                 s <= m.start and m.end <= e and ((m.start, m.end) != (s, e) or m.cat == "person"))]
-            out.append(Mention(_surface(toks[a:b]), "concept", si, s, e,
-                               tuple(t.low for t in toks[a:b]), key=canon))
+            concept = Mention(_surface(toks[a:b]), "concept", si, s, e,
+                              tuple(t.low for t in toks[a:b]), key=canon)
+            out.append(concept)
+            if b + 2 < n and toks[b].text == "(" and toks[b + 2].text == ")" \
+                    and _spells(toks[a:b], _defined_acronym(toks[b + 1].text)):
+                # "exclusive economic zone (EEZ)": the acronym is the concept's
+                acr = toks[b + 1]
+                out[first:] = [m for m in out[first:] if (m.start, m.end) != (acr.start, acr.end)]
+                out.append(Mention(acr.text, "concept", si, acr.start, acr.end, (acr.low,),
+                                   acronym_of=concept))
 
     def _extends(self, toks: list[Tok], i: int, j: int) -> int:
         """How many tokens starting at ``j`` continue the capitalized run ``toks[i:j]``."""
@@ -302,6 +310,8 @@ class Scanner:
         t = toks[j]
         if t.low == "'s" and i + 1 < j and self.place_len(toks, i) > j - i:
             return 1  # "St. John's Declaration"
+        if t.text == "," and j > i + 2:
+            return self._comma_list(toks, i, j)
         if not t.space_before:
             return 0
         if t.text in "'’" and j + 1 < n and toks[j - 1].low.endswith("s") and toks[j - 1].end == t.start \
@@ -384,6 +394,38 @@ class Scanner:
             if toks[k].cap and toks[k].space_before and toks[k].low not in lx.stop \
                     and toks[k].text[0].isalpha():
                 return k - j + 1
+        return 0
+
+    def _comma_list(self, toks: list[Tok], i: int, j: int) -> int:
+        """A name's complement that is a list of capitalized items ("Ministry of Agriculture,
+        Forestry and Fisheries", "Commission on Trade, Economic, Scientific and Technical
+        Cooperation"): the tokens from the comma at ``j`` to the end of the list's last item,
+        or 0. Only after "of", "on", "for" or "relating to" inside the run, only items of one to
+        three capitalized words that are no places or demonyms, and only when "and" brings the
+        last item."""
+        lx = self.lx
+        n = len(toks)
+        if not any(x.low in ("of", "on", "for", "to") for x in toks[i + 1:j]):
+            return 0
+        k = j
+        while k < n and toks[k].text == ",":
+            w = k + 1
+            while w < n and w - k <= 3 and toks[w].cap and toks[w].text[0].isalpha() \
+                    and toks[w].low not in lx.stop and toks[w].low not in lx.demonyms \
+                    and not self.place_len(toks, w) and not self.title_len(toks, w)[0] \
+                    and not self.honorific_len(toks, w):
+                w += 1
+            if w == k + 1:
+                return 0
+            k = w
+            if k < n and toks[k].low == "and":
+                w = k + 1
+                while w < n and w - k <= 3 and toks[w].cap and toks[w].text[0].isalpha() \
+                        and toks[w].low not in lx.stop and not self.place_len(toks, w):
+                    w += 1
+                if w == k + 1 or (w < n and toks[w].cap):
+                    return 0
+                return w - j
         return 0
 
     def _scan_sentence(self, toks: list[Tok], si: int, headline: bool, out: list[Mention]) -> None:
@@ -758,7 +800,10 @@ class Scanner:
             return
         # "OIC Secretary-General Hissein Brahim Taha": the body, then its office
         whole = self.classify(run) if len(run) > 2 else None
-        for p in range(1, min(5, len(run)) if whole not in ("event", "location", "concept") else 0):
+        # (not inside an office opened by a modifier: "Chief Cabinet Secretary Taro Sato")
+        first = self.title_len(run, 0)[0] if run[0].low in lx.title_mods else 1
+        for p in range(max(1, first), min(5, len(run))
+                       if whole not in ("event", "location", "concept") else 0):
             if run[p - 1].low not in _CONNECT_ALWAYS | _CONNECT_HEADED | {"the"} \
                     and self.title_len(run, p)[0] and self.classify(run[:p]) in ("organization", "backref") \
                     and (p > 1 or _ACRONYM.match(run[0].text) or self.classify(run[:p]) == "backref"

@@ -117,6 +117,15 @@ class Lexicon:
     max_title: int = 1
 
 
+def _saint_forms(form: str) -> list[str]:
+    """A place name and its other spellings of a leading "Saint" ("St.", "St")."""
+    for lead in ("Saint ", "St. ", "St "):
+        if form.startswith(lead):
+            rest = form[len(lead):]
+            return [form] + [x + rest for x in ("Saint ", "St. ", "St ") if x != lead]
+    return [form]
+
+
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     """The lexicon, read from the package data once per process."""
@@ -124,8 +133,10 @@ def load() -> Lexicon:
     for name in ("gazetteer.tsv", "aliases.tsv"):
         for ln in _lines(name):
             form, kind, canon = (ln.split("\t") + ["", ""])[:3]
-            key = words(form)
-            lx.places.setdefault(key, kind or "place")
+            for spelled in _saint_forms(form):  # "St. Kitts", "St Kitts", "Saint Kitts"
+                lx.places.setdefault(words(spelled), kind or "place")
+                if spelled != form:
+                    lx.place_canon.setdefault(spelled.lower(), (canon or form).lower())
             if canon:
                 lx.place_canon[form.lower()] = canon.lower()
     lx.max_place = max(len(k) for k in lx.places)

@@ -300,6 +300,10 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
         a = acr[0].text.replace(".", "").upper()
         full = lx.acronyms.get(acr[0].text, ("", ""))[1]
         for other in ents:
+            if other is not e and any(x.text == acr[0].text for x in other.mentions):
+                other.mentions.extend(e.mentions)  # defined in parentheses after a concept
+                ents.remove(e)
+                break
             if other is e or other.cat != e.cat:
                 continue
             forms = [x for x in other.mentions if len(x.toks) > 1]
@@ -376,7 +380,9 @@ def _place_key(text: str, lx: Lexicon) -> str:
     if short != low and tuple(short.split()) in lx.places:
         low = short
     # accents folded: a dateline in capitals often drops them ("YAOUNDE" is "Yaoundé")
-    return _unaccent(lx.place_canon.get(low, low))
+    low = lx.place_canon.get(low, low)
+    low = lx.place_canon.get(low, low)  # a spelling of an alias: "St Kitts and Nevis"
+    return _unaccent(low.replace(" & ", " and "))
 
 
 @lru_cache(maxsize=4096)
