@@ -317,18 +317,24 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
 
     # short forms of a body: "Security Council" for "UN Security Council"
     orgs = [e for e in ents if e.cat == "organization"]
+    merged_away: set[int] = set()
     for e in orgs:
         t = e.longest().toks
+        if len(t) < 2:
+            continue
         for other in orgs:
-            if other is e or other not in ents:
+            if other is e or id(other) in merged_away:
                 continue
             o = other.longest().toks
+            if len(o) <= len(t):
+                continue
             pre = o[:o.index("of")] if "of" in o else ()
             suffix = o[-len(t):] == t and o[-len(t) - 1] not in ("of", "the", "for") and _names_body(
                 other.longest().text.split()[:len(o) - len(t)], lx)
-            if len(t) >= 2 and len(o) > len(t) and (suffix or pre == t) and e in ents:
+            if suffix or pre == t:
                 other.mentions.extend(e.mentions)
                 ents.remove(e)
+                merged_away.add(id(e))
                 break
 
     # "the Minister", "the Ambassador": the one fuller office of the article with that word
