@@ -6,11 +6,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_memory import cat_tmx, fill, memory_dump, po_path, seed_sentences
 
 from glossary import memory
 from glossary.cli import main
 from glossary.formats.tmx import TmxReadStats, iter_tmx
-from test_memory import cat_tmx, fill, memory_dump, po_path, seed_sentences
 
 DATA = Path(__file__).resolve().parent / "data" / "memory"
 
@@ -129,7 +129,7 @@ def test_import_filled_po_catalog(kit, tmp_path, capsys):
 
 def test_large_tmx_through_the_reader_process(kit, tmp_path, monkeypatch, capsys):
     """Files above the in-process limit are parsed by a second process: same result."""
-    import glossary.memory.reader as reader
+    from glossary.memory import reader
 
     monkeypatch.setattr(reader, "IN_PROCESS_BELOW", 0)
     pairs = [(f"Sentence number {i} about the talks.", f"Предложение {i}.") for i in range(300)]
@@ -208,7 +208,7 @@ def test_expat_reader_limits_text_and_refuses_entities(tmp_path, monkeypatch):
 
 
 def _split_everything(monkeypatch) -> None:
-    import glossary.memory.reader as reader
+    from glossary.memory import reader
 
     monkeypatch.setattr(reader, "IN_PROCESS_BELOW", 0)
     monkeypatch.setattr(reader, "SPLIT_ABOVE", 0)
@@ -227,7 +227,7 @@ PAIRS = [(f"Sentence number {i} about the talks.", f"Предложение {i}.
 def test_two_readers_import_exactly_what_one_reads(kit, tmp_path, monkeypatch, capsys):
     """A big file is read by two processes, one per half: the memory holds the same segments
     and translations as after an in-process read, and every unit is counted once."""
-    import glossary.memory.reader as reader
+    from glossary.memory import reader
 
     path = cat_tmx(tmp_path / "big.tmx", PAIRS)
     cut = reader.split_point(path)
@@ -248,7 +248,7 @@ def test_split_refused_when_a_comment_could_hide_the_cut(kit, tmp_path, monkeypa
     """A comment in the body before the cut (here one holding a whole fake unit right at the
     middle) makes the second reader read nothing: the first reads on, the fake unit stays a
     comment."""
-    import glossary.memory.reader as reader
+    from glossary.memory import reader
 
     path = cat_tmx(tmp_path / "commented.tmx", PAIRS)
     text = path.read_text(encoding="utf-8")
@@ -282,7 +282,7 @@ def test_split_error_in_the_second_half_names_the_real_line(kit, tmp_path, monke
 
 
 def test_no_split_for_files_not_in_utf8(tmp_path):
-    import glossary.memory.reader as reader
+    from glossary.memory import reader
 
     path = cat_tmx(tmp_path / "big.tmx", PAIRS)
     utf16 = tmp_path / "utf16.tmx"

@@ -95,7 +95,7 @@ def _receive(stream) -> tuple:
     return marshal.loads(data)
 
 
-_UTF8_DECLARED = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']utf-?8[\"']", re.I)
+_UTF8_DECLARED = re.compile(rb"(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*[\"']utf-?8[\"']", re.IGNORECASE)
 _HIDING = re.compile(rb"<[!?]")  # a comment, CDATA section, DOCTYPE or processing instruction
 _UNIT = re.compile(rb"<tu[\s>]")
 
