@@ -514,3 +514,11 @@ def test_concept_acronym_and_city_spellings():
     assert "EEZ" in got["exclusive economic zone"].variants and "EEZ" not in got
     assert "Mecca" in got["Makkah"].variants
     assert "Mehta" in got["Arvind Mehta"].variants
+
+
+def test_event_forms_without_their_number_are_variants():
+    got = terms_of("The 12th Summit of the Organization of Turkic States (OTS) opened. The 12th OTS "
+                   "Summit adopted a declaration. Donors met at the Brussels IX Conference.")
+    summit = got["12th Summit of the Organization of Turkic States"]
+    assert "OTS Summit" in summit.variants
+    assert "Brussels Conference" in got["Brussels IX Conference"].variants

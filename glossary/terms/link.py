@@ -34,6 +34,7 @@ _PLACE_NEXT = {"region", "regions", "province", "provinces", "district", "distri
                "governorate", "archipelago", "peninsula", "peninsulas", "site", "sites", "valley",
                "basin"}
 _ORDINAL_PREFIX = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{SPELLED_ORDINAL})\s+", re.IGNORECASE)
+_ROMAN_WORD = re.compile(r"(?:^| )(?=[IVXL]{2,6}(?: |$))(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?= |$)")
 _SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
 
 
@@ -493,10 +494,11 @@ def to_term(e: Ent) -> Term:
     else:
         term = e.longest().text
         extra = []
-    if e.cat == "event":
-        bare = _ORDINAL_PREFIX.sub("", term)
-        if bare != term:
-            extra.append(bare)
+    if e.cat == "event":  # the forms without their number: "OTS Summit", "Brussels Conference"
+        for f in [term] + e.forms():
+            bare = _ROMAN_WORD.sub("", _ORDINAL_PREFIX.sub("", f)).strip()
+            if bare != f and " " in bare:
+                extra.append(bare)
     variants: list[str] = []
     seen = {norm(term)}
     for f in e.forms() + extra + [x for m in e.mentions for x in m.loose_forms]:
