@@ -231,7 +231,6 @@ class SQLiteStore:
             raise GlossaryError(f"cannot open the memory: {exc} (delete it or run "
                                 "'glossary tm rebuild')", str(self.path)) from None
         self._df: dict[str, int] = {}
-        self.new_segments = 0
 
     def catch_up(self) -> int:
         """Index the segments the word index does not hold yet; return how many."""
@@ -256,18 +255,22 @@ class SQLiteStore:
             return row[0]
         return self.db.execute("INSERT INTO files(path) VALUES (?)", (path,)).lastrowid
 
-    def _segment_ids(self, segs: list[tuple[int, str, int]]) -> dict[int, int]:
-        """Insert new segments; return ``{hash: id}`` for all of ``segs``."""
+    def _segment_ids(self, insert: str, segs: list[tuple]) -> tuple[dict[int, int], int]:
+        """Insert the segments ``segs`` (hash first) with ``insert``; return ``{hash: id}`` for
+        all of them and how many were new. The new ones' ids come from one scan of the rows
+        just appended; only sources stored before need the hash index (a lookup per row costs
+        40% of a 1M import once the index outgrows the page cache)."""
         db = self.db
         last = db.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()[0]
-        db.executemany(_INSERT_SEGMENT, segs)
+        db.executemany(insert, segs)
         ids = dict(db.execute("SELECT hash, id FROM segments WHERE id > ?", (last,)))
-        self.new_segments = len(ids)
-        for h, _, _ in segs:
-            if h not in ids:
-                row = db.execute("SELECT id FROM segments WHERE hash = ?", (h,)).fetchone()
-                ids[h] = row[0]
-        return ids
+        new = len(ids)
+        if new < len(segs):
+            for seg in segs:
+                if seg[0] not in ids:
+                    ids[seg[0]] = db.execute("SELECT id FROM segments WHERE hash = ?",
+                                             (seg[0],)).fetchone()[0]
+        return ids, new
 
     def add(self, records: Sequence[Record]) -> tuple[int, int]:
         """Add records (inside the caller's transaction); return (new segments, new translations)."""
@@ -281,7 +284,7 @@ class SQLiteStore:
                 segs.append((h, r.source, r.when or now))
             if r.file not in files:
                 files[r.file] = self.file_id(r.file) if r.file else 0
-        ids = self._segment_ids(segs)
+        ids, new_segments = self._segment_ids(_INSERT_SEGMENT, segs)
         rows = []
         for r in records:
             when = r.when or now
@@ -289,7 +292,7 @@ class SQLiteStore:
                          r.origin, r.article, files[r.file], when, when))
         before = self.db.total_changes
         self.db.executemany(_INSERT_TRANSLATION, rows)
-        return self.new_segments, self.db.total_changes - before
+        return new_segments, self.db.total_changes - before
 
     def add_units(self, batch: tuple[list, list], file: int, when: float) -> tuple[int, int]:
         """Fast path for imports, rows exactly as the TMX reader prepares them:
@@ -299,19 +302,9 @@ class SQLiteStore:
         segs, rows = batch
         db = self.db
         stamp = repr(float(when))
-        last = db.execute("SELECT coalesce(max(id), 0) FROM segments").fetchone()[0]
-        db.executemany("INSERT INTO segments(hash, source, created) VALUES (?, CAST(? AS TEXT), "
-                       f"{stamp}) ON CONFLICT(hash) DO NOTHING", segs)
-        # the new segments' ids from a scan of the rows just appended; only sources stored
-        # before need the hash index (a lookup per translation row costs 40% of a 1M import
-        # once the index outgrows the page cache)
-        ids = dict(db.execute("SELECT hash, id FROM segments WHERE id > ?", (last,)))
-        new_segments = len(ids)
-        if new_segments < len(segs):
-            for h, _ in segs:
-                if h not in ids:
-                    ids[h] = db.execute("SELECT id FROM segments WHERE hash = ?",
-                                        (h,)).fetchone()[0]
+        ids, new_segments = self._segment_ids(
+            "INSERT INTO segments(hash, source, created) VALUES (?, CAST(? AS TEXT), "
+            f"{stamp}) ON CONFLICT(hash) DO NOTHING", segs)
         before = db.total_changes
         db.executemany(
             "INSERT INTO translations(seg, lang, text, state, origin, article, file, "
