@@ -147,9 +147,7 @@ def child_import(tmx: str, out: str) -> dict:
     from glossary import memory
     from glossary.memory import reader
 
-    size = Path(tmx).stat().st_size
-    readers = 1 + (size >= reader.SPLIT_ABOVE and (os.cpu_count() or 1) > 1
-                   and reader.split_point(tmx) is not None)
+    readers = 2 if reader.planned_split(tmx) is not None else 1
     t0 = time.perf_counter()
     report = memory.import_files(out, [tmx], keep_copy=False, show_progress=False)
     seconds = time.perf_counter() - t0

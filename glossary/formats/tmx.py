@@ -455,6 +455,9 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
     except OSError as exc:
         raise GlossaryError(f"cannot read: {exc}".splitlines()[0], name) from None
     unknown_encoding = pyexpat.errors.codes[pyexpat.errors.XML_ERROR_UNKNOWN_ENCODING]
+    def file_line(line: int) -> int:  # a part's line number in the whole file
+        return line + _lines_before(name, begin) if begin else line
+
     with fh:
         first = True
         pos = begin
@@ -487,14 +490,12 @@ def iter_tmx_rows(path: str | os.PathLike[str], srclang: str = "en",
                 if first and exc.code == unknown_encoding:
                     yield from _iter_rows_lxml(path, srclang, stats)
                     return
-                line = exc.lineno + (_lines_before(name, begin) if begin else 0)
                 raise GlossaryError(f"not well-formed XML: {pyexpat.ErrorString(exc.code)}",
-                                    name, line) from None
+                                    name, file_line(exc.lineno)) from None
             first = False
             if len(parts) * _READ_BLOCK > _MAX_TEXT and sum(map(len, parts)) > _MAX_TEXT:
                 raise GlossaryError(f"refused: an element's text exceeds {_MAX_TEXT} "
-                                    "characters", name, parser.CurrentLineNumber
-                                    + (_lines_before(name, begin) if begin else 0))
+                                    "characters", name, file_line(parser.CurrentLineNumber))
             if ready:
                 yield from ready
                 ready.clear()

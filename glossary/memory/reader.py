@@ -189,21 +189,25 @@ class _Failed(GlossaryError):
         self.line = None
 
 
+def planned_split(path: str | os.PathLike[str]) -> int | None:
+    """Where a second reader process would start on ``path`` (None: one reader): big UTF-8
+    files on a machine with more than one core."""
+    if Path(path).stat().st_size < SPLIT_ABOVE or (os.cpu_count() or 1) < 2:
+        return None
+    return split_point(path)
+
+
 def read_batches(path: str | os.PathLike[str], srclang: str, langs: frozenset[str] | None,
-                 batch: int, stats: TmxReadStats, parallel: bool | None = None,
-                 split: bool | None = None) -> Iterator[Batch]:
+                 batch: int, stats: TmxReadStats, parallel: bool | None = None
+                 ) -> Iterator[Batch]:
     """Batches of ``path``, read by one or two other processes for big files; ``stats``
     filled at the end."""
-    size = Path(path).stat().st_size
-    cpus = os.cpu_count() or 1
     if parallel is None:
-        parallel = size >= IN_PROCESS_BELOW and cpus > 1
+        parallel = Path(path).stat().st_size >= IN_PROCESS_BELOW and (os.cpu_count() or 1) > 1
     if not parallel:
         yield from tmx_batches(path, srclang, langs, batch, stats)
         return
-    if split is None:
-        split = size >= SPLIT_ABOVE and cpus > 1
-    cut = split_point(path) if split else None
+    cut = planned_split(path)
     name = os.fspath(path)
     base = [sys.executable, "-c", _CHILD, __file__, name, srclang,
             ",".join(sorted(langs)) if langs else "", str(batch)]
