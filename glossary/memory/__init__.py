@@ -36,7 +36,6 @@ previous msgid (``#|``). Either way an extracted comment ``origin: memory <score
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import shutil
@@ -52,6 +51,7 @@ from lxml import etree
 from glossary.errors import GlossaryError
 from glossary.formats.po import read_po
 from glossary.formats.tmx import XML_LANG, TmxReadStats, _primary, check_tmx, tmx_body
+from glossary.gcpause import gc_paused
 from glossary.langs import SOURCE_LANG
 from glossary.memory.reader import read_batches
 from glossary.memory.store import (BATCH, CHUNK, Match, Record, SQLiteStore,
@@ -260,31 +260,28 @@ def import_tmx(store: SQLiteStore, path: Path, report: ImportReport, file: str =
                                           f"of {BATCH} units")
     # no word indexing here: the index is derived and catches up in bulk before the next fuzzy
     # lookup (SQLiteStore.catch_up), so an import spends its CPU on reading and writing only
-    collecting = gc.isenabled()
-    gc.disable()  # millions of short-lived tuples and no cycles: the collector only costs time
     # no fsync during the import: a crash of the program still rolls the open batch back (the
     # journal is written), only an OS crash or power loss could leave a corrupt store, and the
     # store is derived (``glossary tm rebuild``); fsyncs cost 10% of a 1M-unit import
     store.db.execute("PRAGMA synchronous=OFF")
     try:
-        batches = iter(batches)
-        more = True
-        while more:  # one transaction per BATCH units, written CHUNK units at a time
-            with store.transaction():
-                done = 0
-                while done < BATCH:
-                    chunk = next(batches, None)
-                    if chunk is None:
-                        more = False
-                        break
-                    s, t = store.add_units(chunk, fid, time.time())
-                    report.new_segments += s
-                    report.new_translations += t
-                    done += len(chunk[0])
+        with gc_paused():
+            batches = iter(batches)
+            more = True
+            while more:  # one transaction per BATCH units, written CHUNK units at a time
+                with store.transaction():
+                    done = 0
+                    while done < BATCH:
+                        chunk = next(batches, None)
+                        if chunk is None:
+                            more = False
+                            break
+                        s, t = store.add_units(chunk, fid, time.time())
+                        report.new_segments += s
+                        report.new_translations += t
+                        done += len(chunk[0])
     finally:
         store.db.execute("PRAGMA synchronous=NORMAL")
-        if collecting:
-            gc.enable()
         report.units += stats.units
         report.skipped.update(stats.skipped)
         report.inline += stats.inline

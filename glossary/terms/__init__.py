@@ -7,9 +7,9 @@ acronyms, back-references), and :func:`extract_terms` merges referents across ar
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 
+from glossary.gcpause import gc_paused
 from glossary.model import Article, Term
 from glossary.terms.candidates import Scanner
 from glossary.terms.lexicon import load
@@ -27,13 +27,8 @@ def extract_terms(articles: Sequence[Article]) -> list[Term]:
     >>> [(t.term, t.category, t.variants) for t in extract_terms([art])][:3]
     [('Foreign Minister', 'title', ('Foreign Ministers',)), ('Abbas Araghchi', 'person', ()), ('Non-Aligned Movement', 'organization', ('NAM',))]
     """
-    collecting = gc.isenabled()
-    gc.disable()  # many short-lived objects and no reference cycles: collections only cost time
-    try:
+    with gc_paused():
         return _extract(articles)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _extract(articles: Sequence[Article]) -> list[Term]:
