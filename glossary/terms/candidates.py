@@ -29,7 +29,10 @@ _TOKEN = re.compile(
     r"|\S"
 )
 _INITIAL_OR_ROMAN = re.compile(r"[A-Z]\.|[IVX]+")
-_ROMAN = re.compile(r"(?=[IVXL]{2})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")  # "XLVIII", not "CD"
+# an ordinal in Roman numerals of two letters or more, "II" to "XCIX" ("XLVIII", not "CD" or "I");
+# the linker strips it from event names as well
+ROMAN_NUMERAL = r"(?=[IVXL]{2})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN = re.compile(ROMAN_NUMERAL)
 _DASHES = {"--", "-", "–", "—"}
 # forms of address that begin a new name even inside a capitalized run (not "General", "Lord")
 _ADDRESS_FORMS = {"mr", "mrs", "ms", "dr", "prof", "h.e.", "sheikh", "sheikha", "ayatollah",

@@ -19,6 +19,7 @@ from glossary.terms.candidates import (
     _ACRONYM,
     _ORDINAL,
     _REPORT_VERBS,
+    ROMAN_NUMERAL,
     SPELLED_ORDINAL,
     STATE_ADJECTIVES,
     STATE_HEADS,
@@ -34,7 +35,7 @@ _PLACE_NEXT = {"region", "regions", "province", "provinces", "district", "distri
                "governorate", "archipelago", "peninsula", "peninsulas", "site", "sites", "valley",
                "basin"}
 _ORDINAL_PREFIX = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{SPELLED_ORDINAL})\s+", re.IGNORECASE)
-_ROMAN_WORD = re.compile(r"(?:^| )(?=[IVXL]{2,6}(?: |$))(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})(?= |$)")
+_ROMAN_WORD = re.compile(rf"(?:^| ){ROMAN_NUMERAL}(?= |$)")
 _SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
 
 
