@@ -100,7 +100,7 @@ def parse(data: bytes, path: str | None = None, *, check_regex: bool = True) -> 
 
 
 def _check_regex(pattern: str, path: str | None) -> None:
-    from glossary.segment.engine import translate_java_regex
+    from glossary.segment.rulecompile import translate_java_regex
 
     try:
         re.compile(translate_java_regex(pattern))

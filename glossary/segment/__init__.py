@@ -12,23 +12,24 @@ The rules are data: ``data/segment.srx`` (built from ``data/rules`` and ``data/l
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import os
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from glossary.errors import GlossaryError
-from glossary.model import Segment
 from glossary.segment.engine import CompiledRules, spans
 
 if TYPE_CHECKING:
     from glossary.formats import srx as srxfmt
+    from glossary.model import Segment
 
 LANGUAGES = ("en", "ru", "fa", "be")
 DEFAULT_SRX = Path(__file__).parent / "data" / "segment.srx"
-# the shipped rules, already compiled by srxgen; used only while it matches segment.srx (SHA-256)
+# the shipped rules, already compiled by srxgen; used only while it matches segment.srx (CRC-32
+# and size: it guards against a forgotten refresh, not against tampering)
 COMPILED_CACHE = Path(__file__).parent / "data" / "segment.compiled.json"
 
 __all__ = ["DEFAULT_SRX", "LANGUAGES", "Segmenter", "load_srx", "segment", "segment_spans"]
@@ -48,10 +49,15 @@ def load_srx(path: str | os.PathLike[str]) -> srxfmt.SrxDocument:
     return srxfmt.parse(data, str(p))
 
 
+def _srx_checksum() -> str:
+    data = DEFAULT_SRX.read_bytes()
+    return f"crc32:{zlib.crc32(data):08x}:{len(data)}"
+
+
 def _cached_rules(lang: str) -> CompiledRules | None:
     try:
         cache = json.loads(COMPILED_CACHE.read_text(encoding="utf-8"))
-        if cache.get("srx_sha256") != hashlib.sha256(DEFAULT_SRX.read_bytes()).hexdigest():
+        if cache.get("srx_checksum") != _srx_checksum():
             return None
         state = cache["languages"].get(lang)
         return None if state is None else CompiledRules.from_state(state)
@@ -64,7 +70,7 @@ def compiled_cache_bytes() -> bytes:
     from glossary.formats import srx as srxfmt
 
     doc = srxfmt.parse(DEFAULT_SRX.read_bytes(), str(DEFAULT_SRX))
-    data = {"srx_sha256": hashlib.sha256(DEFAULT_SRX.read_bytes()).hexdigest(),
+    data = {"srx_checksum": _srx_checksum(),
             "languages": {lang: CompiledRules(doc.rules_for(lang)).state() for lang in LANGUAGES}}
     return (json.dumps(data, ensure_ascii=False, indent=0, sort_keys=True) + "\n").encode("utf-8")
 
@@ -109,6 +115,8 @@ class Segmenter:
         while i != -1:
             nl.append(i)
             i = find("\n", i + 1)
+        from glossary.model import Segment
+
         br = bisect.bisect_right
         return [Segment(text[s:e], s, e, br(nl, s) + 1) for s, e in sp]
 
