@@ -412,31 +412,48 @@ def _first_set(after: str) -> set[str] | None:
         return None
 
 
-def _join_fast(fast: list[tuple[str, str, set[str] | None]]) -> str:
-    """One alternation for "some no-break rule matches here": rules with the same afterbreak
-    share one look-ahead (exactly the same disjunction). Their fixed-width look-behinds are
-    tested first: an abbreviation list fails in a few character comparisons, while a look-ahead
-    may scan the rest of the line (closing quotes, brackets) or a long word list."""
-    groups: dict[str, list[str]] = {}
-    for before, after, _first in fast:
-        groups.setdefault(after, []).append(before)
+# a fixed-width no-break rule: its beforebreak as (width, fixed-width form) look-behind bodies
+# ([] when empty), its afterbreak, and the characters that afterbreak can start with
+_NoBreak = tuple[list[tuple[int, str]], str, "set[str] | None"]
+
+
+def _join_fast(fast: list[_NoBreak]) -> str:
+    """One alternation for "some no-break rule matches here" (exactly the same disjunction):
+    rules with the same afterbreak share one look-ahead, and their look-behinds of equal width
+    become one look-behind (one jump back, then the alternatives). The look-behinds are tested
+    first: an abbreviation list fails in a few character comparisons, while a look-ahead may
+    scan the rest of the line (closing quotes, brackets) or a long word list."""
+    groups: dict[str, list[tuple[int, str]] | None] = {}
+    for behinds, after, _first in fast:
+        if not behinds:
+            groups[after] = None  # an empty beforebreak: the look-ahead alone decides
+        elif groups.setdefault(after, []) is not None:
+            groups[after].extend(behinds)  # type: ignore[union-attr]
     parts: list[str] = []
-    for after, befores in groups.items():
+    for after, behinds in groups.items():
         look = f"(?={after})" if after else ""
-        if any(b == "" for b in befores):
+        if behinds is None:
             parts.append(look or "(?:)")
-        elif len(befores) == 1:
-            parts.append(befores[0] + look)
-        else:
-            parts.append("(?:" + "|".join(befores) + ")" + look)
+            continue
+        parts.append(_behind(behinds) + look)
     return "|".join(parts)
 
+
+def _behind(behinds: list[tuple[int, str]]) -> str:
+    """"One of these fixed-width forms ends here": one look-behind per width."""
+    by_width: dict[int, list[str]] = {}
+    for width, form in behinds:
+        forms = by_width.setdefault(width, [])
+        if form not in forms:
+            forms.append(form)
+    alts = [f"(?<={'|'.join(forms)})" for _w, forms in sorted(by_width.items())]
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 def compile_state(rules: list[SrxRule], max_lookbehind: int = 100) -> dict:
     """The ordered rule list as the state :meth:`CompiledRules.from_state` loads: the scanning
     regex, the side scan, and the variable-width no-break rules left to Python."""
-    fast: list[tuple[str, str, set[str] | None]] = []
+    fast: list[_NoBreak] = []
     slow_pre: list[str] = []
     slow: list[dict] = []
     alts: list[str] = []
@@ -500,28 +517,28 @@ def compile_state(rules: list[SrxRule], max_lookbehind: int = 100) -> dict:
     }
 
 
-def _add_exception(before: str, after: str, fast: list[tuple[str, str, set[str] | None]],
+def _add_exception(before: str, after: str, fast: list[_NoBreak],
                    slow_pre: list[str], slow: list[dict], max_lookbehind: int) -> None:
     """File a no-break rule: fixed-width ones join the scan's look-aheads (``fast``); a
     variable-width one is flagged by its fixed tail (``slow_pre``) and checked in Python."""
     look_after = f"(?={after})" if after else ""
     first = _first_set(after)
     if not before:
-        fast.append(("", after, first))
+        fast.append(([], after, first))
         return
     try:
         lo, hi = _width(before)
     except re.error as exc:
         raise GlossaryError(f"SRX rule does not compile: {before!r}: {exc}") from None
     if lo == hi:
-        fast.append((f"(?<={before})", after, first))
+        fast.append(([(lo, before)], after, first))
         return
     forms = _fixed_forms(before)
     if forms is not None and all(forms):
-        fast.append(("(?:" + "|".join(f"(?<={f})" for f in forms) + ")", after, first))
+        fast.append(([(_width(f)[0], f) for f in forms], after, first))
         return
     ftail = _fixed_tail(before)
-    pre = ("(?:" + "|".join(f"(?<={f})" for f in ftail) + ")" if ftail else "") + look_after
+    pre = (_behind([(_width(f)[0], f) for f in ftail]) if ftail else "") + look_after
     slow_pre.append("(?:" + pre + ")")
     slow.append({"prefilter": pre, "full": f"(?:{before})\\Z",
                  "maxwidth": hi if hi < _sre_parse.MAXREPEAT else max_lookbehind * 4,
