@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from glossary.gcpause import gc_paused
 from glossary.model import Article, Term
 from glossary.terms.candidates import Scanner
+from glossary.terms.embedded import add_embedded_forms
 from glossary.terms.lexicon import load
 from glossary.terms.link import Ent, link_article, norm, to_term
 
@@ -41,7 +42,9 @@ def _extract(articles: Sequence[Article]) -> list[Term]:
         mentions = scanner.scan(art)
         for m in mentions:
             m.slug = art.slug
-        for e in link_article(mentions, lx, merged):
+        ents = link_article(mentions, lx, merged)
+        add_embedded_forms(ents, lx, art.text)
+        for e in ents:
             e.order = (ai, min(m.start for m in e.mentions))
             keys = {(e.cat, norm(f)) for f in e.key_forms()}
             if e.cat in ("title", "concept"):

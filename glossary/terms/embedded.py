@@ -1,0 +1,126 @@
+"""Forms of a referent that an article uses only inside a longer name.
+
+"UN" in "UN Security Council", "Board of Governors" in "IAEA Board of Governors", "Great Lakes" in
+"Great Lakes region", "snapback" in "snapback mechanism": a translator meets these forms in the
+text and wants them under the same glossary entry. They are shown as variants only; they never
+merge referents (a bare "Commission" must not join two articles' different commissions).
+"""
+
+from __future__ import annotations
+
+import re
+
+from glossary.terms.candidates import _ACRONYM
+from glossary.terms.lexicon import Lexicon, words
+from glossary.terms.link import Ent, norm
+
+# a place name followed by one of these is the same place ("Great Lakes region", "Rakhine State");
+# not "Strait", "Sea", "Gulf": "Taiwan Strait" is not Taiwan
+_AREA_TAILS = {"region", "state", "province", "governorate", "oblast", "archipelago", "district"}
+
+
+def add_embedded_forms(ents: list[Ent], lx: Lexicon, text: str) -> None:
+    """Give each referent of one article the forms of it that ``text`` holds inside other names."""
+    inverse = _lexicon_forms(lx)
+    low_text = text.lower()
+    for e in ents:
+        have = {norm(f) for f in e.forms()} | {norm(x) for m in e.mentions for x in m.loose_forms}
+        found: list[str] = []
+        cands = _candidates(e, lx, inverse)
+        if e.cat == "location" and " " not in e.longest().text:
+            area = _area_form(low_text, e.longest().text)
+            if area:
+                cands.append(area)
+        for cand in cands:
+            n = norm(cand)
+            if n and n not in have and _occurs(text, low_text, cand):
+                have.add(n)
+                found.append(cand)
+        if found:
+            e.longest().loose_forms.extend(found)
+
+
+def _candidates(e: Ent, lx: Lexicon, inverse: dict[str, list[str]]) -> list[str]:
+    out: list[str] = []
+    for key in {" ".join(m.toks) for m in e.mentions if m.cat != "backref"}:
+        out.extend(inverse.get(key, ()))  # synonyms and acronyms the lexicon knows
+    if e.cat == "concept" and e.key:
+        out.extend(inverse.get(" ".join(words(e.key)), ()))
+    name = e.longest().text
+    parts = name.split(" ")
+    if e.cat == "organization" and len(parts) > 1 and _is_owner(parts[0], lx):
+        rest = parts[1:]  # "IAEA Board of Governors" -> "Board of Governors"
+        if rest[0][:1].isupper() and _head_word(rest).lower() in lx.org_heads:
+            out.append(" ".join(rest))
+    if e.cat == "location" and len(parts) > 1 and parts[-1].lower() in _AREA_TAILS:
+        rest = " ".join(parts[:-1])  # "Great Lakes region" -> "Great Lakes"
+        if (len(parts) > 2 or "-" in rest or words(rest) not in lx.places) \
+                and not rest.lower().endswith("ern") and rest.lower() not in lx.demonyms:
+            out.append(rest)
+    return out
+
+
+def _area_form(low_text: str, name: str) -> str | None:
+    """"Rakhine State" where the text names the place "Rakhine" with an area word after it."""
+    low = name.lower()
+    at = low_text.find(low + " ")
+    while at != -1:
+        after = low_text[at + len(low) + 1:at + len(low) + 14].split(" ", 1)[0].rstrip(".,;:)")
+        if after in _AREA_TAILS and (at == 0 or not _word_char(low_text[at - 1])):
+            return f"{name} {after.capitalize()}"
+        at = low_text.find(low + " ", at + 1)
+    return None
+
+
+def _is_owner(word: str, lx: Lexicon) -> bool:
+    """An acronym ("IAEA") or a pair of places ("Iran-Pakistan") naming the body's owners; a single
+    place is part of the name ("Shanghai Cooperation Organization", "Caribbean Community")."""
+    if _ACRONYM.match(word):
+        return True
+    pieces = [p for p in re.split(r"[-–]", word) if p]
+    return len(pieces) > 1 and all(words(p) in lx.places for p in pieces)
+
+
+def _head_word(rest: list[str]) -> str:
+    for i, w in enumerate(rest):
+        if i and w.lower() in ("of", "for", "on"):
+            return rest[i - 1]
+    return rest[-1]
+
+
+_INVERSE: dict[int, tuple[Lexicon, dict[str, list[str]]]] = {}
+
+
+def _lexicon_forms(lx: Lexicon) -> dict[str, list[str]]:
+    """Lowercase form -> the other forms of the same term: concept synonyms, acronym <-> name."""
+    cached = _INVERSE.get(id(lx))
+    if cached is not None and cached[0] is lx:
+        return cached[1]
+    inverse: dict[str, list[str]] = {}
+    groups: dict[str, list[str]] = {}
+    for form, canon in lx.concepts.items():
+        groups.setdefault(canon, []).append(form)
+    for forms in groups.values():
+        for f in forms:
+            inverse.setdefault(f, []).extend(g for g in forms if g != f)
+    for acronym, (_cat, full) in lx.acronyms.items():
+        if full:
+            inverse.setdefault(" ".join(words(full)), []).append(acronym)
+    _INVERSE[id(lx)] = (lx, inverse)
+    return inverse
+
+
+def _occurs(text: str, low_text: str, form: str) -> bool:
+    """``form`` as whole words in the text (an acronym in its case, anything else in any case)."""
+    hay, needle = (text, form) if _ACRONYM.match(form) else (low_text, form.lower())
+    at = hay.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        if (at == 0 or not _word_char(hay[at - 1])) and (end == len(hay) or not _word_char(hay[end])):
+            return True
+        at = hay.find(needle, at + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "-_"

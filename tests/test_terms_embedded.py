@@ -1,0 +1,35 @@
+"""Forms a referent has only inside longer names: shown as its variants, never used to merge."""
+
+from __future__ import annotations
+
+from test_terms import terms_of
+
+
+def test_acronym_and_owner_free_name_inside_a_longer_name_are_variants():
+    got = terms_of("The IAEA Board of Governors met in Vienna on Monday. Delegates of the United "
+                   "Nations attended. The UN Security Council will discuss the report in June.")
+    assert "Board of Governors" in got["IAEA Board of Governors"].variants
+    assert "UN" in got["United Nations"].variants
+
+
+def test_concept_synonym_inside_the_longer_form_is_a_variant():
+    got = terms_of("The three European states triggered the snapback mechanism on Thursday.")
+    assert "snapback" in got["snapback mechanism"].variants
+
+
+def test_area_word_after_a_place_gives_both_forms():
+    got = terms_of("Aid reached the Great Lakes region. Fighting continued in Rakhine; the Rakhine "
+                   "State government denied it.")
+    assert "Great Lakes" in got["Great Lakes region"].variants
+    assert "Rakhine State" in got["Rakhine"].variants
+
+
+def test_a_single_place_before_a_head_is_part_of_the_name_not_an_owner():
+    got = terms_of("Members of the Shanghai Cooperation Organization met in Minsk.")
+    assert "Cooperation Organization" not in got["Shanghai Cooperation Organization"].variants
+
+
+def test_embedded_forms_do_not_merge_referents_across_articles():
+    got = terms_of("The AU Commission met in Addis Ababa.", "The ECOWAS Commission met in Abuja.")
+    assert {"AU Commission", "ECOWAS Commission"} <= set(got)
+    assert "Commission" in got["AU Commission"].variants
