@@ -450,13 +450,16 @@ def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
     events = [e for e in ents if len(e.longest().toks) > 1 and (
         e.cat in ("event", "organization", "location")
         or (e.cat == "concept" and all(m.text[:1].isupper() for m in e.mentions)))]
-    for e in sorted(events, key=lambda e: len(e.longest().toks)):
-        small = e.longest().toks
+    longest = {id(e): e.longest().toks for e in events}
+    heads = {id(e): _head(longest[id(e)]) for e in events}
+    gone: set[int] = set()
+    for e in sorted(events, key=lambda e: len(longest[id(e)])):
+        small = longest[id(e)]
         for other in events:
-            if other is e or other not in ents or e not in ents:
+            if other is e or id(other) in gone or id(e) in gone:
                 continue
             big = other.longest().toks
-            if len(big) <= len(small) or _head(big) != _head(small) or other.cat != e.cat:
+            if len(big) <= len(small) or heads[id(other)] != heads[id(e)] or other.cat != e.cat:
                 continue
             if e.cat == "organization" and big[len(big) - len(small):] == small:
                 continue  # "Security Council" is not the "Supreme National Security Council"
@@ -466,6 +469,7 @@ def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
             if bag(small) <= bag(big):
                 other.mentions.extend(e.mentions)
                 ents.remove(e)
+                gone.add(id(e))
 
 
 def _title_case(s: str) -> str:
