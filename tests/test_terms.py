@@ -522,3 +522,8 @@ def test_event_forms_without_their_number_are_variants():
     summit = got["12th Summit of the Organization of Turkic States"]
     assert "OTS Summit" in summit.variants
     assert "Brussels Conference" in got["Brussels IX Conference"].variants
+
+
+def test_acronym_skips_the_infinitive_to_of_its_name():
+    got = terms_of("The International Campaign to Ban Landmines (ICBL) said the treaty worked.")
+    assert got["International Campaign to Ban Landmines"].variants == ("ICBL",)

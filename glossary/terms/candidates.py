@@ -1123,10 +1123,14 @@ def _complement(run: list[Tok]) -> int:
     return 0
 
 
+# small words an acronym skips: "International Campaign to Ban Landmines (ICBL)"
+_NAME_FUNCTION_WORDS = {"of", "the", "and", "for", "on", "in", "&", "to"}
+
+
 def _initials(text: str) -> str:
     out = []
     for w in text.split():
-        if w.lower() in ("of", "the", "and", "for", "on", "in", "&"):
+        if w.lower() in _NAME_FUNCTION_WORDS:
             continue
         if _ACRONYM.match(w):
             out.append(w.replace(".", ""))
@@ -1187,5 +1191,5 @@ def _expands(name: str, acr: str) -> bool:
     if len(words) > 2 and _ACRONYM.match(words[0]) and _initials(" ".join(words[1:])) == acr:
         return True  # "UN Office for the Coordination of Humanitarian Affairs (OCHA)"
     every = "".join(p[0].upper() for w in name.split() for p in _HYPHENS.split(w) if p)
-    whole = "".join(w[0].upper() for w in name.split() if w.lower() not in ("of", "the", "and", "for", "on", "in"))
+    whole = "".join(w[0].upper() for w in name.split() if w.lower() not in _NAME_FUNCTION_WORDS)
     return every == acr or whole == acr  # "Intermediate-Range Nuclear Forces (INF)"
