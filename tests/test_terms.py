@@ -527,3 +527,8 @@ def test_event_forms_without_their_number_are_variants():
 def test_acronym_skips_the_infinitive_to_of_its_name():
     got = terms_of("The International Campaign to Ban Landmines (ICBL) said the treaty worked.")
     assert got["International Campaign to Ban Landmines"].variants == ("ICBL",)
+
+
+def test_plural_possessive_inside_an_organization_name():
+    got = terms_of("An official of the ruling Workers' Party of Korea (WPK) dismissed the offer.")
+    assert "WPK" in got["Workers' Party of Korea"].variants

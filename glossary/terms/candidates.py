@@ -318,8 +318,8 @@ class Scanner:
         if not t.space_before:
             return 0
         if t.text in "'’" and j + 1 < n and toks[j - 1].low.endswith("s") and toks[j - 1].end == t.start \
-                and toks[j + 1].cap and toks[j + 1].low in lx.event_heads:
-            return 1
+                and toks[j + 1].cap and (toks[j + 1].low in lx.event_heads or toks[j + 1].low in lx.org_heads):
+            return 1  # "Leaders' Summit", "Workers' Party"
         if t.text[:2] in ("d'", "d’") and t.text[2:3].isupper():
             return 1  # "Chargé d'Affaires", "Côte d'Ivoire"
         if t.cap and (t.text[0].isalpha() or t.text[0].isdigit()):
