@@ -532,3 +532,8 @@ def test_acronym_skips_the_infinitive_to_of_its_name():
 def test_plural_possessive_inside_an_organization_name():
     got = terms_of("An official of the ruling Workers' Party of Korea (WPK) dismissed the offer.")
     assert "WPK" in got["Workers' Party of Korea"].variants
+
+
+def test_a_short_form_of_a_place_named_in_full_joins_it():
+    got = terms_of("Leaders gathered in Rio de Janeiro on Sunday. The summit in Rio ended on Monday.")
+    assert "Rio" in got["Rio de Janeiro"].variants and "Rio" not in got

@@ -33,3 +33,9 @@ def test_embedded_forms_do_not_merge_referents_across_articles():
     got = terms_of("The AU Commission met in Addis Ababa.", "The ECOWAS Commission met in Abuja.")
     assert {"AU Commission", "ECOWAS Commission"} <= set(got)
     assert "Commission" in got["AU Commission"].variants
+
+
+def test_a_strait_is_shortened_only_when_the_rest_is_no_place_of_its_own():
+    got = terms_of("Ships avoided the Bab el-Mandeb Strait. Patrols crossed the Taiwan Strait.")
+    assert "Bab el-Mandeb" in got["Bab el-Mandeb Strait"].variants
+    assert "Taiwan" not in got["Taiwan Strait"].variants

@@ -15,8 +15,10 @@ from glossary.terms.lexicon import Lexicon, words
 from glossary.terms.link import Ent, norm
 
 # a place name followed by one of these is the same place ("Great Lakes region", "Rakhine State");
-# not "Strait", "Sea", "Gulf": "Taiwan Strait" is not Taiwan
+# not "Sea", "Gulf": the "Red Sea" is not "Red"
 _AREA_TAILS = {"region", "state", "province", "governorate", "oblast", "archipelago", "district"}
+# shortened only when the rest is no country or city: "Bab el-Mandeb Strait", not "Taiwan Strait"
+_WATERWAY_TAILS = {"strait", "straits", "channel"}
 
 
 def add_embedded_forms(ents: list[Ent], lx: Lexicon, text: str) -> None:
@@ -52,9 +54,14 @@ def _candidates(e: Ent, lx: Lexicon, inverse: dict[str, list[str]]) -> list[str]
         rest = parts[1:]  # "IAEA Board of Governors" -> "Board of Governors"
         if rest[0][:1].isupper() and _head_word(rest).lower() in lx.org_heads:
             out.append(" ".join(rest))
-    if e.cat == "location" and len(parts) > 1 and parts[-1].lower() in _AREA_TAILS:
+    if e.cat == "location" and len(parts) > 1 and parts[-1].lower() in _AREA_TAILS | _WATERWAY_TAILS:
         rest = " ".join(parts[:-1])  # "Great Lakes region" -> "Great Lakes"
-        if (len(parts) > 2 or "-" in rest or words(rest) not in lx.places) \
+        kind = lx.places.get(words(rest))
+        known = kind is not None
+        if parts[-1].lower() in _WATERWAY_TAILS:
+            if kind in (None, "region") and (len(parts) > 2 or "-" in rest):
+                out.append(rest)
+        elif (len(parts) > 2 or "-" in rest or not known) \
                 and not rest.lower().endswith("ern") and rest.lower() not in lx.demonyms:
             out.append(rest)
     return out

@@ -371,6 +371,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
             ents.remove(e)
 
     _merge_events(ents, lx)
+    _merge_place_prefixes(ents, lx)
     ents = [e for e in ents if e.mentions and not all(m.weak for m in e.mentions)]
     ents.sort(key=lambda e: min(m.start for m in e.mentions))
     return ents
@@ -421,6 +422,23 @@ def _head(toks: tuple[str, ...]) -> str:
         if w in ("of", "for", "on") and k:
             return toks[k - 1]
     return toks[-1]
+
+
+def _merge_place_prefixes(ents: list[Ent], lx: Lexicon) -> None:
+    """A place named in full elsewhere in the article: "Rio" for "Rio de Janeiro", "Bab el-Mandeb"
+    for "Bab el-Mandeb Strait" (not a known place of its own: "Gaza" is not the "Gaza Strip")."""
+    places = [e for e in ents if e.cat == "location"]
+    gone: set[int] = set()
+    for e in places:
+        toks = e.longest().toks
+        if toks in lx.places or any(m.cat == "backref" for m in e.mentions):
+            continue
+        fuller = [o for o in places if o is not e and id(o) not in gone
+                  and len(o.longest().toks) > len(toks) and o.longest().toks[:len(toks)] == toks]
+        if len(fuller) == 1:
+            fuller[0].mentions.extend(e.mentions)
+            ents.remove(e)
+            gone.add(id(e))
 
 
 def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
