@@ -537,3 +537,17 @@ def test_plural_possessive_inside_an_organization_name():
 def test_a_short_form_of_a_place_named_in_full_joins_it():
     got = terms_of("Leaders gathered in Rio de Janeiro on Sunday. The summit in Rio ended on Monday.")
     assert "Rio" in got["Rio de Janeiro"].variants and "Rio" not in got
+
+
+def test_an_office_before_an_acronym_defined_name_with_to_stays_apart_from_it():
+    got = terms_of("Eleni Markou, Director of the International Campaign to Ban Landmines (ICBL), "
+                   "said the treaty worked.")
+    assert got["International Campaign to Ban Landmines"].variants == ("ICBL",)
+    assert got["Director"].category == "title"
+
+
+def test_a_resolved_back_reference_does_not_pull_in_the_lexicons_body_of_that_name():
+    got = terms_of("Jordan, EU Agree on Plan\nAMMAN -- Ministers of the Union for the Mediterranean "
+                   "(UfM) met with the European Union. Jordan has chaired the Union since 2012.")
+    assert "EU" in got["European Union"].variants
+    assert "EU" not in got["Union for the Mediterranean"].variants

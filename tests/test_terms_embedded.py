@@ -39,3 +39,16 @@ def test_a_strait_is_shortened_only_when_the_rest_is_no_place_of_its_own():
     got = terms_of("Ships avoided the Bab el-Mandeb Strait. Patrols crossed the Taiwan Strait.")
     assert "Bab el-Mandeb" in got["Bab el-Mandeb Strait"].variants
     assert "Taiwan" not in got["Taiwan Strait"].variants
+
+
+def test_an_acronym_gets_its_full_name_spelled_out_only_inside_a_longer_name():
+    got = terms_of("The Southern African Development Community Electoral Observation Mission arrived "
+                   "in Lilongwe. SADC said the vote was calm. The 27th Ministerial Meeting of the Gas Exporting "
+                   "Countries Forum opened in Doha; GECF members agreed.")
+    assert "Southern African Development Community" in got["SADC"].variants
+    assert "Gas Exporting Countries Forum" in got["GECF"].variants
+
+
+def test_a_full_name_is_not_read_across_an_acronym_inside_it():
+    got = terms_of("The US and China spoke. The UN Security Council met on Friday.")
+    assert "UN Security" not in got["US"].variants

@@ -583,8 +583,9 @@ class Scanner:
             if t.text == "(":
                 acr = toks[p + 1].text.replace(".", "")
                 if toks[p + 2].text == ")" and _ACRONYM.match(toks[p + 1].text) and toks[p - 1].cap:
-                    if _expands(_surface(toks[i:p]), acr):
-                        return p
+                    if any(_expands(_surface(toks[q:p]), acr) for q in range(i, j)
+                           if q == i or (toks[q].cap and toks[q - 1].low in ("of", "the"))):
+                        return p  # "Director of the International Campaign to Ban Landmines (ICBL)"
                     if _spells(toks[i:p], acr) and not any(
                             _expands(_surface(toks[q:p]), acr) for q in range(j + 1, p) if toks[q].cap):
                         return p  # not "Iran and the International Atomic Energy Agency (IAEA)"

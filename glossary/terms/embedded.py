@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from glossary.terms.candidates import _ACRONYM
+from glossary.terms.candidates import _ACRONYM, _expands
 from glossary.terms.lexicon import Lexicon, words
 from glossary.terms.link import Ent, norm
 
@@ -29,6 +29,8 @@ def add_embedded_forms(ents: list[Ent], lx: Lexicon, text: str) -> None:
         have = {norm(f) for f in e.forms()} | {norm(x) for m in e.mentions for x in m.loose_forms}
         found: list[str] = []
         cands = _candidates(e, lx, inverse)
+        if _ACRONYM.match(e.longest().text):
+            cands.extend(_expansions_inside(e.longest().text, ents))
         if e.cat == "location" and " " not in e.longest().text:
             area = _area_form(low_text, e.longest().text)
             if area:
@@ -64,6 +66,22 @@ def _candidates(e: Ent, lx: Lexicon, inverse: dict[str, list[str]]) -> list[str]
         elif (len(parts) > 2 or "-" in rest or not known) \
                 and not rest.lower().endswith("ern") and rest.lower() not in lx.demonyms:
             out.append(rest)
+    return out
+
+
+def _expansions_inside(acronym: str, ents: list[Ent]) -> list[str]:
+    """The acronym's full name where the article spells it out only inside a longer name:
+    "SADC" and "Southern African Development Community Electoral Observation Mission"."""
+    out: list[str] = []
+    for other in ents:
+        parts = other.longest().text.split(" ")
+        for a in range(len(parts) - 1):
+            if not parts[a][:1].isupper() or (a and parts[a - 1].lower() not in ("of", "the", "for")):
+                continue
+            for b in range(a + 2, len(parts) + (a > 0)):
+                if parts[b - 1][:1].isupper() and not any(_ACRONYM.match(w) for w in parts[a:b]) \
+                        and _expands(" ".join(parts[a:b]), acronym):
+                    out.append(" ".join(parts[a:b]))
     return out
 
 
@@ -113,6 +131,7 @@ def _lexicon_forms(lx: Lexicon) -> dict[str, list[str]]:
     for acronym, (_cat, full) in lx.acronyms.items():
         if full:
             inverse.setdefault(" ".join(words(full)), []).append(acronym)
+            inverse.setdefault(acronym.lower(), []).append(full)
     _INVERSE[id(lx)] = (lx, inverse)
     return inverse
 

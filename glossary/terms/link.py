@@ -285,7 +285,8 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
 
     # other names of one body: "Majlis" for the Islamic Consultative Assembly
     for e in [e for e in ents if e.cat == "organization"]:
-        names = {n for f in e.forms() for n in lx.backrefs.get(norm(f), ())}
+        # not through a back-reference already resolved: "the Union" of the Union for the Mediterranean
+        names = {n for f in e.key_forms() for n in lx.backrefs.get(norm(f), ())}
         if not names:
             continue
         other = next((o for o in ents if o is not e and o.cat == "organization"
