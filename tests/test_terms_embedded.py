@@ -52,3 +52,17 @@ def test_an_acronym_gets_its_full_name_spelled_out_only_inside_a_longer_name():
 def test_a_full_name_is_not_read_across_an_acronym_inside_it():
     got = terms_of("The US and China spoke. The UN Security Council met on Friday.")
     assert "UN Security" not in got["US"].variants
+
+
+def test_a_known_concept_inside_a_longer_wording_of_the_same_idea_is_a_variant():
+    got = terms_of("Both sides stressed non-interference in internal affairs. They upheld the "
+                   "principle of non-refoulement and called for unhindered humanitarian access.")
+    assert "non-interference" in got["non-interference in internal affairs"].variants
+    assert "principle of non-refoulement" in got["non-refoulement"].variants
+    assert "unhindered humanitarian access" in got["humanitarian access"].variants
+
+
+def test_a_narrower_concept_or_an_instruments_name_does_not_lend_its_words():
+    got = terms_of("They discussed nuclear disarmament and the European Convention on Human Rights.")
+    assert "disarmament" not in got["nuclear disarmament"].variants
+    assert "Human Rights" not in got["European Convention on Human Rights"].variants

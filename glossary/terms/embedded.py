@@ -37,9 +37,10 @@ def add_embedded_forms(ents: list[Ent], lx: Lexicon, text: str) -> None:
                 cands.append(area)
         for cand in cands:
             n = norm(cand)
-            if n and n not in have and _occurs(text, low_text, cand):
+            surface = _occurrence(text, low_text, cand) if n and n not in have else None
+            if surface:
                 have.add(n)
-                found.append(cand)
+                found.append(surface)
         if found:
             e.longest().loose_forms.extend(found)
 
@@ -48,10 +49,13 @@ def _candidates(e: Ent, lx: Lexicon, inverse: dict[str, list[str]]) -> list[str]
     out: list[str] = []
     for key in {" ".join(m.toks) for m in e.mentions if m.cat != "backref"}:
         out.extend(inverse.get(key, ()))  # synonyms and acronyms the lexicon knows
-    if e.cat == "concept" and e.key:
-        out.extend(inverse.get(" ".join(words(e.key)), ()))
     name = e.longest().text
     parts = name.split(" ")
+    if e.cat == "concept":
+        if e.key:
+            out.extend(inverse.get(" ".join(words(e.key)), ()))
+        out.extend(_concepts_inside(parts, lx))
+        out.extend(f"{mod} {name}" for mod in lx.concept_mods)
     if e.cat == "organization" and len(parts) > 1 and _is_owner(parts[0], lx):
         rest = parts[1:]  # "IAEA Board of Governors" -> "Board of Governors"
         if rest[0][:1].isupper() and _head_word(rest).lower() in lx.org_heads:
@@ -67,6 +71,22 @@ def _candidates(e: Ent, lx: Lexicon, inverse: dict[str, list[str]]) -> list[str]
                 and not rest.lower().endswith("ern") and rest.lower() not in lx.demonyms:
             out.append(rest)
     return out
+
+
+def _concepts_inside(parts: list[str], lx: Lexicon) -> list[str]:
+    """Known concepts inside a longer one that is the same idea: "non-interference" of
+    "non-interference in internal affairs", "freedom of navigation" of "freedom of navigation and
+    overflight", "self-defence" of "right to self-defence". Not a narrower kind ("disarmament" of
+    "nuclear disarmament") and nothing inside an instrument's name ("Genocide Convention")."""
+    if parts[0][:1].isupper():
+        return []
+    out = []
+    for k in range(1, len(parts)):
+        if parts[k].lower() in ("in", "and"):
+            out.append(" ".join(parts[:k]))
+        if " ".join(parts[:k]).lower() in lx.concept_mods:
+            out.append(" ".join(parts[k:]))
+    return [f for f in out if " ".join(words(f)) in lx.concepts]
 
 
 def _expansions_inside(acronym: str, ents: list[Ent]) -> list[str]:
@@ -136,16 +156,20 @@ def _lexicon_forms(lx: Lexicon) -> dict[str, list[str]]:
     return inverse
 
 
-def _occurs(text: str, low_text: str, form: str) -> bool:
-    """``form`` as whole words in the text (an acronym in its case, anything else in any case)."""
+def _occurrence(text: str, low_text: str, form: str) -> str | None:
+    """``form`` as whole words in the text, as the text writes it (an acronym only in its own
+    case, anything else in any case)."""
     hay, needle = (text, form) if _ACRONYM.match(form) else (low_text, form.lower())
+    first = None
     at = hay.find(needle)
     while at != -1:
         end = at + len(needle)
         if (at == 0 or not _word_char(hay[at - 1])) and (end == len(hay) or not _word_char(hay[end])):
-            return True
+            if text[at:end] == form:
+                return form  # the form as written, not a sentence-initial capital
+            first = first or text[at:end]
         at = hay.find(needle, at + 1)
-    return False
+    return first
 
 
 def _word_char(c: str) -> bool:

@@ -92,6 +92,7 @@ class Lexicon:
     titles: dict[tuple[str, ...], str] = field(default_factory=dict)  # -> canonical office
     title_plurals: dict[tuple[str, ...], str] = field(default_factory=dict)  # plural -> canonical
     title_mods: set[str] = field(default_factory=set)
+    concept_mods: list[str] = field(default_factory=list)  # "complete" (denuclearization)
     title_prefixes: set[tuple[str, ...]] = field(default_factory=set)
     title_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> synonyms
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
@@ -157,6 +158,7 @@ def load() -> Lexicon:
     lx.max_title = max(len(k) for k in lx.titles)
     lx.title_prefixes = {k[:i] for k in lx.titles for i in range(1, len(k))}
     lx.title_mods = {ln.lower() for ln in _lines("title_modifiers.txt")}
+    lx.concept_mods = [ln.lower() for ln in _lines("concept_modifiers.txt")]
     lx.honorifics = {words(ln.rstrip(".")) for ln in _lines("honorifics.txt")} | {
         words(ln) for ln in _lines("honorifics.txt")}
     for ln in _lines("org_heads.txt"):
