@@ -551,3 +551,10 @@ def test_a_resolved_back_reference_does_not_pull_in_the_lexicons_body_of_that_na
                    "(UfM) met with the European Union. Jordan has chaired the Union since 2012.")
     assert "EU" in got["European Union"].variants
     assert "EU" not in got["Union for the Mediterranean"].variants
+
+
+def test_words_before_an_unknown_name_can_make_it_a_place():
+    got = terms_of("Cargo will move through the port of Zelvora. Two corvettes are based on Marholm. "
+                   "Pilgrims travel to Quandar every year.")
+    for place in ("Zelvora", "Marholm", "Quandar"):
+        assert got[place].category == "location"

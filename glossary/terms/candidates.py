@@ -118,6 +118,7 @@ class Mention:
     weak: bool = False  # headline guess, kept only if the body confirms it
     acronym_of: Mention | None = None  # the mention this acronym expands
     prev: str = ""  # lowercase token before the mention
+    prev2: str = ""  # and the one before that ("port" of "port of Hobyo")
     next: str = ""  # lowercase token after the mention
     extra_forms: list[str] = field(default_factory=list)  # e.g. "Secretary-General of the UN"
     loose_forms: list[str] = field(default_factory=list)  # shown as variants, never used to merge
@@ -671,6 +672,7 @@ class Scanner:
             text=_surface(toks), cat=cat, sent=si, start=first.start, end=last.end,
             toks=tuple(t.low for t in toks), key=key or _surface(toks), weak=weak,
             prev=all_toks[idx - 1].low if idx else "",
+            prev2=all_toks[idx - 2].low if idx > 1 else "",
             next=all_toks[lidx + 1].low if lidx + 1 < len(all_toks) else "",
             sent_initial=idx == 0 or (idx == 1 and all_toks[0].text in "\"“'‘(["),
         )

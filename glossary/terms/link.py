@@ -31,6 +31,14 @@ _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "’": 
 _HYPHEN_RE = re.compile(r"[-‐‑]")
 _INITIAL_RE = re.compile(r"\w\.")
 _PLACE_PREV = {"in", "near", "around"}
+# two words before an unknown name that make it a place: "the port of Hobyo", "based on Gotland",
+# "travel to Karbala"
+_PLACE_PREV2 = {
+    "of": {"port", "city", "town", "village", "region", "province", "island", "capital", "outskirts",
+           "suburbs", "district", "governorate", "enclave", "archipelago"},
+    "on": {"based", "stationed", "island", "deployed"},
+    "to": {"travel", "travelled", "traveled", "flew", "trip", "trips", "pilgrimage", "relocated"},
+}
 _PLACE_NEXT = {"region", "regions", "province", "provinces", "district", "districts", "oblast",
                "governorate", "archipelago", "peninsula", "peninsulas", "site", "sites", "valley",
                "basin"}
@@ -114,7 +122,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
 
     placed = set()
     for m in mentions:
-        if m.cat == "person" and m.prev in _PLACE_PREV and len(m.toks) <= 3 and not m.weak:
+        if m.cat == "person" and _place_context(m) and len(m.toks) <= 3 and not m.weak:
             m.cat = "location"  # "in El Fasher"
             placed.add(m.toks)
     if placed:  # "... over Huangyan Dao": the same words are the same place
@@ -236,7 +244,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
     # their context are places before the lists above are read ("Murmansk, Dikson and Pevek")
     for m in singles:
         if m.cat == "single" and not m.weak and norm(m.text) not in form_owner \
-                and ((m.prev in _PLACE_PREV and not m.sent_initial) or m.next in _PLACE_NEXT) \
+                and ((_place_context(m) and not m.sent_initial) or m.next in _PLACE_NEXT) \
                 and person_for(m.toks) is None:
             m.cat = "location"
     for seq in (reversed(singles), singles):
@@ -381,6 +389,11 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
 _STATE_FORMS = re.compile(
     r"^(?:the )?(?:(?:" + "|".join(sorted((STATE_ADJECTIVES - {"people"}) | {"people's"})) + r") )*"
     r"(?:" + "|".join(sorted(STATE_HEADS | {"state", "commonwealth"})) + r") of (?:the )?")
+
+
+def _place_context(m: Mention) -> bool:
+    """Whether the words before ``m`` name a place: "in Murmansk", "the port of Hobyo"."""
+    return m.prev in _PLACE_PREV or m.prev2 in _PLACE_PREV2.get(m.prev, ())
 
 
 def _place_key(text: str, lx: Lexicon) -> str:
