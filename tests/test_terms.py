@@ -558,3 +558,29 @@ def test_words_before_an_unknown_name_can_make_it_a_place():
                    "Pilgrims travel to Quandar every year.")
     for place in ("Zelvora", "Marholm", "Quandar"):
         assert got[place].category == "location"
+
+
+def test_portfolio_words_stay_in_the_office_before_the_holders_name():
+    got = terms_of("Minister of Culture and Fine Arts Sok Vanna met the IMO Director of Maritime "
+                   "Safety, Helga Moen, in Phnom Penh.")
+    assert {"Minister of Culture and Fine Arts", "Sok Vanna", "Director of Maritime Safety",
+            "Helga Moen"} <= set(got)
+
+
+def test_a_place_named_with_of_stays_whole_inside_an_office():
+    got = terms_of("The UN Special Envoy for the Horn of Africa, Ana Lopes, arrived in Nairobi.")
+    assert "Special Envoy for the Horn of Africa" in got
+    assert "Africa" not in got
+
+
+def test_lake_and_mount_names_and_an_office_at_a_city_are_names():
+    got = terms_of("Boats on Lake Titicaca were idle. She is Permanent Representative to the "
+                   "United Nations Office at Geneva.")
+    assert got["Lake Titicaca"].category == "location"
+    assert got["United Nations Office at Geneva"].category == "organization"
+
+
+def test_a_numbered_meeting_of_a_body_named_with_on_keeps_the_whole_name():
+    got = terms_of("They co-chaired the 9th meeting of the China-Belarus Intergovernmental "
+                   "Committee on Cooperation in Minsk.")
+    assert got["9th meeting of the China-Belarus Intergovernmental Committee on Cooperation"].category == "event"

@@ -59,6 +59,7 @@ STATE_ADJECTIVES = {"socialist", "islamic", "federal", "democratic", "arab", "fe
                     "cooperative", "co-operative", "people", "hashemite", "united"}
 STATE_HEADS = {"republic", "kingdom", "sultanate", "emirate", "principality", "federation"}
 _PLACE_HEADS = {"gulf", "strait", "sea", "lake", "bay", "island", "isle", "port", "republic"}
+_PLACE_FIRST = {"lake", "mount", "cape"}  # "Lake Titicaca", "Mount Elbrus"
 _REPORT_VERBS = {"said", "says", "told", "added", "noted", "stressed", "stated", "urged",
                  "warned", "announced", "wrote", "emphasized", "emphasised", "underscored",
                  "called", "insisted", "argued", "explained", "declared", "asserted", "met",
@@ -337,6 +338,8 @@ class Scanner:
         prev = toks[j - 1].low
         if t.text.isdigit() and prev in lx.instrument_heads:
             return 1
+        if t.low == "at" and prev == "office" and j + 1 < n and self.place_len(toks, j + 1):
+            return 1 + self.place_len(toks, j + 1)  # "United Nations Office at Geneva"
         if t.text == "/" and prev.isdigit() and j + 1 < n and toks[j + 1].text.isdigit() \
                 and j >= 2 and toks[j - 2].low in lx.instrument_heads and toks[j + 1].start == t.end and t.start == toks[j - 1].end:
             return 2  # "Resolution 76/262"
@@ -500,7 +503,7 @@ class Scanner:
                     j += 1
                     while j < n:
                         k = self._extends(toks, i, j)
-                        if not k or toks[j].low not in _CONNECT_ALWAYS:
+                        if not k or toks[j].low not in _CONNECT_ALWAYS | {"on"}:
                             break
                         j += k
                         while j < n and self._extends(toks, i, j) == 1 and toks[j].cap:
@@ -940,7 +943,9 @@ class Scanner:
             for comp in _complements([run[k - 1]] + middle):
                 comp -= 1
                 of_at = comp - 1 - (middle[comp - 1].low == "the")
-                if middle[of_at].low == "of" and self.classify(middle[comp:]) == "location":
+                if middle[of_at].low == "of" and self.classify(middle[comp:]) == "location" \
+                        and not any(self.place_len(middle, x) > of_at - x for x in range(of_at)):
+                    # not the tail of a place: "Special Envoy for the Horn of Africa"
                     place = middle[comp:]
                     middle = middle[:of_at]
                     break
@@ -1023,7 +1028,7 @@ class Scanner:
             return "single"
         if low[-1] in lx.demonyms or low[0] in _CONNECT_ALWAYS:
             return None
-        first_conn = next((k for k, w in enumerate(low) if w in _CONNECT_ALWAYS | {"on", "in"}), n)
+        first_conn = next((k for k, w in enumerate(low) if w in _CONNECT_ALWAYS | {"on", "in", "at"}), n)
         head_before = low[first_conn - 1] if 0 < first_conn < n else ""
         if n <= 2 and low[-1] in ("century", "centuries", "millennium"):
             return None  # "the 21st Century": a time, not an event
@@ -1040,6 +1045,7 @@ class Scanner:
             return "event"
         if ((low[-1] in _PLACE_TAILS or head_before in _PLACE_TAILS) and low[0] not in lx.org_heads) \
                 or (low[0] in _PLACE_HEADS and n > 2 and low[1] == "of") \
+                or (low[0] in _PLACE_FIRST and 1 < n <= 3 and all(t.cap for t in run)) \
                 or _is_state_form(low):
             return "location"
         if low[-1] in lx.org_heads or head_before in lx.org_heads or low in lx.national_bodies \
