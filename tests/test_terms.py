@@ -584,3 +584,16 @@ def test_a_numbered_meeting_of_a_body_named_with_on_keeps_the_whole_name():
     got = terms_of("They co-chaired the 9th meeting of the China-Belarus Intergovernmental "
                    "Committee on Cooperation in Minsk.")
     assert got["9th meeting of the China-Belarus Intergovernmental Committee on Cooperation"].category == "event"
+
+
+def test_a_full_name_with_a_middle_initial_takes_its_initials_form_and_surname():
+    got = terms_of("Ambassador Stanislav V. Korotkov spoke first. S. V. Korotkov later said "
+                   "that Korotkov had no mandate.")
+    assert set(got["Stanislav V. Korotkov"].variants) == {"S. V. Korotkov", "Korotkov"}
+
+
+def test_and_before_a_second_office_ends_the_first_holders_name():
+    got = terms_of("It was signed by Iraqi Minister of Foreign Affairs Haidar al-Jubouri and Iranian "
+                   "Foreign Minister Reza Tavakoli on Monday.")
+    assert {"Haidar al-Jubouri", "Reza Tavakoli"} <= set(got)
+    assert "Foreign Minister" in got["Minister of Foreign Affairs"].variants

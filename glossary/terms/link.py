@@ -160,13 +160,13 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
         """The full-named person whose surname (and initial) this short form matches."""
         toks = _unsuffix(toks)
         last = toks[-1]
-        initial = toks[0][0] if len(toks) == 2 and _INITIAL_RE.fullmatch(toks[0]) else ""
+        given = [t[0] for t in toks[:-1]] if _initials_only(toks[:-1]) else []  # "S. V." Korotkov
         best = None
         for e in persons:
             full = _unsuffix(e.longest().toks)
             if len(full) < 2 or full == toks or full[-1] != last:
                 continue
-            if initial and full[0][0] != initial:
+            if given and (len(full) <= len(given) or [w[0] for w in full[:len(given)]] != given):
                 continue
             best = e
         if best is None and known and len(toks) == 1:  # a surname from an earlier article
@@ -191,7 +191,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
     # short person forms ("Araghchi", "M. Ryzhenkov") join the full name
     for e in list(persons):
         full = e.longest().toks
-        if len(full) == 1 or (len(full) == 2 and _INITIAL_RE.fullmatch(full[0])):
+        if len(full) == 1 or (len(full) <= 4 and _initials_only(full[:-1])):
             target = person_for(full)
             if target is not None and target is not e:
                 target.mentions.extend(e.mentions)
@@ -389,6 +389,10 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
 _STATE_FORMS = re.compile(
     r"^(?:the )?(?:(?:" + "|".join(sorted((STATE_ADJECTIVES - {"people"}) | {"people's"})) + r") )*"
     r"(?:" + "|".join(sorted(STATE_HEADS | {"state", "commonwealth"})) + r") of (?:the )?")
+
+
+def _initials_only(toks: tuple[str, ...]) -> bool:
+    return bool(toks) and all(_INITIAL_RE.fullmatch(t) for t in toks)
 
 
 def _place_context(m: Mention) -> bool:
