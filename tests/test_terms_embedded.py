@@ -66,3 +66,16 @@ def test_a_narrower_concept_or_an_instruments_name_does_not_lend_its_words():
     got = terms_of("They discussed nuclear disarmament and the European Convention on Human Rights.")
     assert "disarmament" not in got["nuclear disarmament"].variants
     assert "Human Rights" not in got["European Convention on Human Rights"].variants
+
+
+def test_an_events_name_without_its_ordinal_and_an_instruments_year_are_variants():
+    got = terms_of("The Seventy-ninth World Health Assembly will adopt it. Both sides upheld the "
+                   "1975 Algiers Agreement. The Algiers Agreement set the border.")
+    assert "World Health Assembly" in got["Seventy-ninth World Health Assembly"].variants
+    assert "1975 Algiers Agreement" in got["Algiers Agreement"].variants
+
+
+def test_an_instruments_name_without_its_owner_is_a_variant_but_not_a_bare_head():
+    got = terms_of("The text of the WHO Pandemic Agreement was agreed. It cites the UN Charter.")
+    assert got["WHO Pandemic Agreement"].variants == ("Pandemic Agreement",)
+    assert "Charter" not in got["UN Charter"].variants

@@ -687,7 +687,7 @@ class Scanner:
         if cat == "location" and m.next in _PLACE_NOUNS:
             m.extra_forms.append(f"{m.text} {m.next}")  # "Kursk region", "Rafah crossing"
         elif cat == "concept" and len(toks) > 1 and toks[-1].low in self.lx.instrument_heads \
-                and any(_ACRONYM.match(t.text) for t in toks[:-1]):
+                and _ACRONYM.match(toks[-2].text):
             m.extra_forms.append(_surface(toks[:-1]))  # "New START" for "New START Treaty"
         out.append(m)
         return m
@@ -1035,7 +1035,7 @@ class Scanner:
         if n <= 2 and low[-1] in ("century", "centuries", "millennium"):
             return None  # "the 21st Century": a time, not an event
         if _ORDINAL.match(low[0]) or (_SPELLED_ORDINAL.fullmatch(low[0]) and any(
-                w in lx.event_heads or w in _LOWER_EVENT_HEADS for w in low[1:])):
+                w in lx.event_heads or w in _LOWER_EVENT_HEADS or w == "assembly" for w in low[1:])):
             return "event"  # "19th Summit", "Fourth Ministerial Meeting", not "First Deputy Minister"
         if low[-1] in lx.instrument_heads or head_before in lx.instrument_heads or \
                 (low[-1].isdigit() and (low[-2] in lx.instrument_heads or (

@@ -12,7 +12,7 @@ import re
 
 from glossary.terms.candidates import _ACRONYM, _expands
 from glossary.terms.lexicon import Lexicon, words
-from glossary.terms.link import Ent, norm
+from glossary.terms.link import _ORDINAL_PREFIX, Ent, norm
 
 # a place name followed by one of these is the same place ("Great Lakes region", "Rakhine State");
 # not "Sea", "Gulf": the "Red Sea" is not "Red"
@@ -28,7 +28,7 @@ def add_embedded_forms(ents: list[Ent], lx: Lexicon, text: str) -> None:
     for e in ents:
         have = {norm(f) for f in e.forms()} | {norm(x) for m in e.mentions for x in m.loose_forms}
         found: list[str] = []
-        cands = _candidates(e, lx, inverse)
+        cands = _candidates(e, lx, inverse, text)
         if _ACRONYM.match(e.longest().text):
             cands.extend(_expansions_inside(e.longest().text, ents))
         if e.cat == "location" and " " not in e.longest().text:
@@ -45,7 +45,7 @@ def add_embedded_forms(ents: list[Ent], lx: Lexicon, text: str) -> None:
             e.longest().loose_forms.extend(found)
 
 
-def _candidates(e: Ent, lx: Lexicon, inverse: dict[str, list[str]]) -> list[str]:
+def _candidates(e: Ent, lx: Lexicon, inverse: dict[str, list[str]], text: str) -> list[str]:
     out: list[str] = []
     for key in {" ".join(m.toks) for m in e.mentions if m.cat != "backref"}:
         out.extend(inverse.get(key, ()))  # synonyms and acronyms the lexicon knows
@@ -56,10 +56,20 @@ def _candidates(e: Ent, lx: Lexicon, inverse: dict[str, list[str]]) -> list[str]
             out.extend(inverse.get(" ".join(words(e.key)), ()))
         out.extend(_concepts_inside(parts, lx))
         out.extend(f"{mod} {name}" for mod in lx.concept_mods)
-    if e.cat == "organization" and len(parts) > 1 and _is_owner(parts[0], lx):
+    heads = {"organization": lx.org_heads, "concept": lx.instrument_heads, "event": lx.event_heads}
+    if e.cat in heads and len(parts) > 1 and _is_owner(parts[0], lx):
         rest = parts[1:]  # "IAEA Board of Governors" -> "Board of Governors"
-        if rest[0][:1].isupper() and _head_word(rest).lower() in lx.org_heads:
+        if rest[0][:1].isupper() and rest[0] != "Plus" and _head_word(rest).lower() in heads[e.cat] \
+                and (e.cat == "organization" or len(rest) > 1):  # not "Charter" of "UN Charter"
             out.append(" ".join(rest))
+    if e.cat == "event":
+        bare = _ORDINAL_PREFIX.sub("", name).split(" ")  # "Seventy-ninth World Health Assembly"
+        if len(bare) > 1 and len(bare) < len(parts) and _head_word(bare).lower() in lx.event_heads | {"assembly"}:
+            out.append(" ".join(bare))
+    if e.cat in ("concept", "event") and name[:1].isupper():
+        year = re.search(rf"\b(?:1[89]|20)\d\d {re.escape(name)}\b", text)
+        if year:
+            out.append(year.group())  # "the 1975 Algiers Agreement"
     if e.cat == "location" and len(parts) > 1 and parts[-1].lower() in _AREA_TAILS | _WATERWAY_TAILS:
         rest = " ".join(parts[:-1])  # "Great Lakes region" -> "Great Lakes"
         kind = lx.places.get(words(rest))
