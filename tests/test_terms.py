@@ -597,3 +597,21 @@ def test_and_before_a_second_office_ends_the_first_holders_name():
                    "Foreign Minister Reza Tavakoli on Monday.")
     assert {"Haidar al-Jubouri", "Reza Tavakoli"} <= set(got)
     assert "Foreign Minister" in got["Minister of Foreign Affairs"].variants
+
+
+def test_a_body_named_after_its_members_is_not_the_body_its_first_words_name():
+    got = terms_of("The Nordic Council met in Oslo. The Nordic Council of Ministers will follow up.")
+    assert {"Nordic Council", "Nordic Council of Ministers"} <= set(got)
+
+
+def test_a_bare_office_is_not_merged_into_a_lesser_office_of_that_name():
+    got = terms_of("The Secretary-General of the League of Arab States, Hisham Saleh, and the OIC's "
+                   "Assistant Secretary-General for Palestine Affairs, Yusuf Khatib, hailed the vote.")
+    assert "Secretary-General" not in got["Assistant Secretary-General for Palestine Affairs"].variants
+    assert "Secretary-General" in got
+
+
+def test_regional_adjectives_currency_prefixes_and_plural_generic_offices_are_no_terms():
+    got = terms_of("Ministers from eight Nordic and Baltic countries met. CAF offered a US$12 million "
+                   "loan. Negotiators at the World Health Organization failed on Friday.")
+    assert not {"Baltic", "US", "Negotiators"} & set(got)

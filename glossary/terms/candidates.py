@@ -83,6 +83,9 @@ _PLACE_NOUNS = {"region", "province", "oblast", "governorate", "crossing", "dist
 # goes on with "in" after its topic ("Code of Conduct in the South China Sea" does not)
 _IN_TOPICS = {"conflict", "crisis", "war", "peace", "situation", "security", "cooperation", "co-operation"}
 _IN_HEADS = {"mission", "office", "embassy", "representation", "operation", "force", "court"}
+# nouns a regional adjective describes: "Nordic and Baltic countries" (not the Baltic region)
+_GROUP_NOUNS = {"countries", "states", "nations", "governments", "leaders", "capitals", "partners",
+                "neighbours", "neighbors", "peoples", "republics", "members", "allies"}
 _LOWER_CONFLICT = {"war", "conflict", "crisis"}
 _NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -771,6 +774,10 @@ class Scanner:
                 return
         if len(run) == 1 and run[0].low not in lx.title_first:  # the common case: "Iran", "Araghchi"
             cat = self.classify(run)
+            nxt = all_toks[run[0].idx + 1] if run[0].idx + 1 < len(all_toks) else None
+            if nxt is not None and ((nxt.text == "$" and nxt.start == run[0].end)  # "US$12 million"
+                                    or (run[0].low in lx.demonyms and nxt.low in _GROUP_NOUNS)):
+                return  # an adjective before a noun: "Nordic and Baltic countries"
             if cat is not None:
                 self._emit(out, run, cat, si, all_toks, weak=headline and cat in ("person", "single"))
             return

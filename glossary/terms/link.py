@@ -31,6 +31,8 @@ _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "’": 
 _HYPHEN_RE = re.compile(r"[-‐‑]")
 _INITIAL_RE = re.compile(r"\w\.")
 _PLACE_PREV = {"in", "near", "around"}
+_MEMBER_BODY = {(w,) for w in ("ministers", "governors", "heads", "representatives", "ambassadors",
+                                "experts", "elders", "deputies", "delegates", "commissioners", "judges")}
 # two words before an unknown name that make it a place: "the port of Hobyo", "based on Gotland",
 # "travel to Karbala"
 _PLACE_PREV2 = {
@@ -339,7 +341,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
             o = other.longest().toks
             if len(o) <= len(t):
                 continue
-            pre = o[:o.index("of")] if "of" in o else ()
+            pre = o[:o.index("of")] if "of" in o and not _of_members(o) else ()
             suffix = o[-len(t):] == t and o[-len(t) - 1] not in ("of", "the", "for") and _names_body(
                 other.longest().text.split()[:len(o) - len(t)], lx)
             if suffix or pre == t:
@@ -351,13 +353,15 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
     # "the Minister", "the Ambassador": the one fuller office of the article with that word
     person_starts = {m.start for e in ents if e.cat == "person" for m in e.mentions}
     for e in [e for e in ents if e.cat == "title"]:
-        if any(len(m.toks) > 1 or not m.text[:1].isupper() for m in e.mentions):
-            continue
+        if any(len(m.toks) > 1 or not m.text[:1].isupper() for m in e.mentions) or e.extra:
+            continue  # not "the Secretary-General of the League of Arab States"
         if any(any(m.end < p <= m.end + 6 for p in person_starts) for m in e.mentions):
             continue
         word = e.mentions[0].toks[0]
+        # not a lesser office of that name: "Assistant Secretary-General" is not the Secretary-General
         fuller = [o for o in ents if o.cat == "title" and o is not e
-                  and any(len(x.toks) > 1 and word in (x.toks[0], x.toks[-1], _head(x.toks)) for x in o.mentions)]
+                  and any(len(x.toks) > 1 and word in (x.toks[0], x.toks[-1], _head(x.toks))
+                          and x.toks[0] not in lx.title_mods for x in o.mentions)]
         if fuller:  # the office the article is about: most mentioned, then first
             best = max(fuller, key=lambda o: (len(o.mentions), -min(x.start for x in o.mentions)))
             best.mentions.extend(e.mentions)
@@ -389,6 +393,12 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
 _STATE_FORMS = re.compile(
     r"^(?:the )?(?:(?:" + "|".join(sorted((STATE_ADJECTIVES - {"people"}) | {"people's"})) + r") )*"
     r"(?:" + "|".join(sorted(STATE_HEADS | {"state", "commonwealth"})) + r") of (?:the )?")
+
+
+def _of_members(toks: tuple[str, ...]) -> bool:
+    """A body named after its members ("Nordic Council of Ministers", "Board of Governors"): another
+    body than the one its first words name ("Nordic Council")."""
+    return "of" in toks and toks[toks.index("of") + 1:toks.index("of") + 2] in _MEMBER_BODY
 
 
 def _initials_only(toks: tuple[str, ...]) -> bool:
@@ -497,7 +507,7 @@ def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
             big = other.longest().toks
             if len(big) <= len(small) or heads[id(other)] != heads[id(e)] or other.cat != e.cat:
                 continue
-            if e.cat == "organization" and big[len(big) - len(small):] == small:
+            if e.cat == "organization" and (big[len(big) - len(small):] == small or _of_members(big)):
                 continue  # "Security Council" is not the "Supreme National Security Council"
             o_small = [w for w in small if _ORDINAL.match(w)]
             if o_small and o_small != [w for w in big if _ORDINAL.match(w)]:
