@@ -615,3 +615,30 @@ def test_regional_adjectives_currency_prefixes_and_plural_generic_offices_are_no
     got = terms_of("Ministers from eight Nordic and Baltic countries met. CAF offered a US$12 million "
                    "loan. Negotiators at the World Health Organization failed on Friday.")
     assert not {"Baltic", "US", "Negotiators"} & set(got)
+
+
+def test_initials_before_a_surname_with_a_diacritic():
+    got = terms_of("Deputy minister R. Žilinskas spoke in Vilnius. Žilinskas then left.")
+    assert got["R. Žilinskas"].variants == ("Žilinskas",)
+
+
+def test_a_numbered_session_of_a_body_defined_by_its_acronym_is_an_event():
+    got = terms_of("Talks ended as the 11th session of the Intergovernmental Negotiating Body (INB) "
+                   "closed. The resumed tenth emergency special session met later.")
+    assert got["11th session of the Intergovernmental Negotiating Body"].category == "event"
+    assert got["Intergovernmental Negotiating Body"].variants == ("INB",)
+    assert got["tenth emergency special session"].category == "event"
+
+
+def test_a_resolution_named_by_its_un_document_symbol():
+    got = terms_of("Resolution A/80/L.27 was adopted. The Council recalled resolution S/RES/2231.")
+    assert got["Resolution A/80/L.27"].category == "concept"
+    assert got["resolution S/RES/2231"].category == "concept"
+
+
+def test_a_crossing_and_a_pilgrimage_named_by_an_unknown_word():
+    got = terms_of("The deal expands the Mehran crossing ahead of the Arbaeen pilgrimage. The "
+                   "Iranian pilgrimage grew.")
+    assert got["Mehran"].variants == ("Mehran crossing",)
+    assert got["Arbaeen pilgrimage"].category == "event"
+    assert "Iranian pilgrimage" not in got

@@ -20,7 +20,7 @@ from glossary.terms.lexicon import Lexicon
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S., H.E.
     r"|(?:St|ST|Mt|MT|Ft|FT)\.(?=\s+[A-Z])"  # St. Petersburg
-    r"|[A-Z]\.(?=\s+[A-Z])"  # an initial: M. Ryzhenkov
+    r"|[A-Z]\.(?=\s+[^\W\da-z_])"  # an initial: M. Ryzhenkov, R. Žilinskas
     r"|[A-Z][A-Z0-9]+\+(?![\w+])"  # a group and its partners: OPEC+, BRICS+
     r"|[A-ZÀ-ÖØ-Þ]\w*(?=[-‐‑](?:led|brokered|backed|sponsored|mediated|hosted|funded|drafted|based|born|"
     r"allied|aligned|controlled|held|occupied|run|made|built)\b)"  # "Kenya-led": a place, then "-led"
@@ -39,6 +39,7 @@ _ADDRESS_FORMS = {"mr", "mrs", "ms", "dr", "prof", "h.e.", "sheikh", "sheikha", 
                   "hojatoleslam", "datuk", "dato", "madam"}
 _HYPHENS = re.compile(r"[-‐‑]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+_UN_SYMBOL = re.compile(r"[A-Z]{1,3}/(?:[A-Z0-9.]+/)+[A-Z]*\.?[0-9]+(?:/[A-Za-z0-9.]+)*")
 # an ordinal in words, "first" to "ninety-ninth" and "hundredth" (the linker strips it as well)
 SPELLED_ORDINAL = (r"(?:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?)?"
                    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -93,7 +94,7 @@ _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern",
             "southwest", "upper", "lower", "greater"}
 _TOPIC_OFFICES = {"rapporteur", "envoy", "representative", "coordinator", "adviser", "advisor"}  # "... on Myanmar"
 _ACR_INNER = {"and", "&", "for", "of", "on", "in", "the", "to"}
-_LOWER_EVENT_HEADS = {"summit", "session", "conference", "ministerial", "forum"}
+_LOWER_EVENT_HEADS = {"summit", "session", "conference", "ministerial", "forum", "pilgrimage"}
 _SESSION_KINDS = {"regular", "ordinary", "special", "extraordinary", "emergency", "annual", "plenary", "resumed"}
 
 
@@ -259,6 +260,14 @@ class Scanner:
         while i < n:
             low = toks[i].low
             cands = lx.concept_first.get(low)
+            sym = _UN_SYMBOL.match(self._text, toks[i + 1].start) if low == "resolution" and i + 1 < n else None
+            if sym:  # a UN document symbol: "resolution A/80/L.27", "S/RES/2231"
+                j = i + 1
+                while j < n and toks[j].end <= sym.end():
+                    j += 1
+                found.append((i, j, _surface(toks[i:j])))
+                i = j
+                continue
             if low == "resolution" and i + 1 < n and toks[i + 1].text.isdigit() and not toks[i].cap:
                 j = i + 2  # "resolution 2231", "General Assembly resolution 76/262"
                 while j + 1 < n and toks[j].text == "/" and toks[j + 1].text.isdigit() \
@@ -457,7 +466,7 @@ class Scanner:
                     while k < n and toks[k].low in _SESSION_KINDS:
                         k += 1
                     ordinal = k + 1 < n and toks[k].low in ("session", "summit") \
-                        and toks[k + 1].low == "of"
+                        and (toks[k + 1].low == "of" or k > i + 1)  # "the tenth emergency special session"
                 if not ordinal:
                     if low in title_first:
                         self._lower(toks, i, si, out)
@@ -503,7 +512,10 @@ class Scanner:
                 while j < n and toks[j].low in _SESSION_KINDS:
                     j += 1
             # an ordinal or an organization followed by a lowercase event noun
-            if j < n and (toks[j].low in _LOWER_EVENT_HEADS or (ordinal and toks[j].low == "meeting")):
+            if j < n and (toks[j].low in _LOWER_EVENT_HEADS or (ordinal and toks[j].low == "meeting")) \
+                    and not (toks[j].low == "pilgrimage"
+                             and all(x.low in lx.demonyms or x.low in lx.stop for x in toks[i:j])):
+                # "the Arab summit", but not "the Iranian pilgrimage"
                 if ordinal or j - i <= 3:
                     j += 1
                     while j < n:
@@ -531,7 +543,9 @@ class Scanner:
                     head = run[:k]
                     while head and head[-1].low in ("of", "the", "for"):
                         head = head[:-1]
-                    if head:
+                    if head and self.classify(run) == "event":
+                        self._emit(out, run, "event", si, toks)  # "11th session of the ... Body (INB)"
+                    elif head:
                         self._run(head, si, headline, out, toks, i, j)
                 self._emit(out, named, "concept" if " ".join(t.low for t in named) in lx.concepts
                            else "organization", si, toks)

@@ -18,6 +18,7 @@ from glossary.model import Occurrence, Term
 from glossary.terms.candidates import (
     _ACRONYM,
     _ORDINAL,
+    _PLACE_NOUNS,
     _REPORT_VERBS,
     ROMAN_NUMERAL,
     SPELLED_ORDINAL,
@@ -43,7 +44,7 @@ _PLACE_PREV2 = {
 }
 _PLACE_NEXT = {"region", "regions", "province", "provinces", "district", "districts", "oblast",
                "governorate", "archipelago", "peninsula", "peninsulas", "site", "sites", "valley",
-               "basin"}
+               "basin", "crossing", "crossings"}
 _ORDINAL_PREFIX = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{SPELLED_ORDINAL})\s+", re.IGNORECASE)
 _ROMAN_WORD = re.compile(rf"(?:^| ){ROMAN_NUMERAL}(?= |$)")
 _SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
@@ -256,7 +257,10 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
                 m.cat = "location"
     for m in singles:
         if m.cat == "location":
-            form_owner[norm(m.text)] = add(m, "location", _place_key(m.text, lx))
+            if m.next in _PLACE_NOUNS:
+                m.extra_forms.append(f"{m.text} {m.next}")  # "the Mehran crossing"
+            e = form_owner[norm(m.text)] = add(m, "location", _place_key(m.text, lx))
+            e.extra.extend(f for f in m.extra_forms if f not in e.extra)
             continue
         target = person_for(m.toks)
         if target is not None:
