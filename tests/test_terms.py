@@ -642,3 +642,8 @@ def test_a_crossing_and_a_pilgrimage_named_by_an_unknown_word():
     assert got["Mehran"].variants == ("Mehran crossing",)
     assert got["Arbaeen pilgrimage"].category == "event"
     assert "Iranian pilgrimage" not in got
+
+
+def test_an_en_dash_joins_two_places_inside_a_name():
+    got = terms_of("Choque spoke at the close of the 7th Peru–Bolivia Binational Cabinet in Puno.")
+    assert got["7th Peru–Bolivia Binational Cabinet"].category == "event"

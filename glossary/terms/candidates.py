@@ -329,6 +329,10 @@ class Scanner:
             return 1  # "St. John's Declaration"
         if t.text == "," and j > i + 2:
             return self._comma_list(toks, i, j)
+        if t.text == "–" and t.start == toks[j - 1].end and j + 1 < n and toks[j + 1].start == t.end \
+                and toks[j + 1].cap and self.place_len(toks, j + 1) and j + 1 + self.place_len(toks, j + 1) < n \
+                and toks[j + 1 + self.place_len(toks, j + 1)].cap:
+            return 1 + self.place_len(toks, j + 1)  # "Peru–Bolivia Binational Cabinet"
         if not t.space_before:
             return 0
         if t.text in "'’" and j + 1 < n and toks[j - 1].low.endswith("s") and toks[j - 1].end == t.start \
