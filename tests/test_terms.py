@@ -647,3 +647,8 @@ def test_a_crossing_and_a_pilgrimage_named_by_an_unknown_word():
 def test_an_en_dash_joins_two_places_inside_a_name():
     got = terms_of("Choque spoke at the close of the 7th Peru–Bolivia Binational Cabinet in Puno.")
     assert got["7th Peru–Bolivia Binational Cabinet"].category == "event"
+
+
+def test_a_place_at_the_start_of_a_name_its_acronym_spells_stays_in_the_name():
+    got = terms_of("The Kurdistan Regional Government (KRG) welcomed the deal. The KRG will help.")
+    assert got["Kurdistan Regional Government"].variants == ("KRG",)

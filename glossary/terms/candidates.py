@@ -655,8 +655,9 @@ class Scanner:
             name = run[k:]
             if name[0].low in self.lx.stop or self.title_len(name, 0)[0] or self.honorific_len(name, 0):
                 continue
-            if _expands(_surface(name), acr) and self.classify(name) in (None, "person"):
-                return name
+            if _expands(_surface(name), acr) and (self.classify(name) in (None, "person") or (
+                    self.place_len(name, 0) == 1 and _initials(_surface(name)) == acr)):
+                return name  # "Kurdistan Regional Government (KRG)": the place is part of the name
         return None
 
     def _lower(self, toks: list[Tok], i: int, si: int, out: list[Mention]) -> None:
