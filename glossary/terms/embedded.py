@@ -12,29 +12,39 @@ import re
 
 from glossary.terms.candidates import _ACRONYM, _expands
 from glossary.terms.lexicon import Lexicon, words
-from glossary.terms.link import _ORDINAL_PREFIX, Ent, norm
+from glossary.terms.link import Ent, norm
 
 # a place name followed by one of these is the same place ("Great Lakes region", "Rakhine State");
 # not "Sea", "Gulf": the "Red Sea" is not "Red"
 _AREA_TAILS = {"region", "state", "province", "governorate", "oblast", "archipelago", "district"}
 # shortened only when the rest is no country or city: "Bab el-Mandeb Strait", not "Taiwan Strait"
 _WATERWAY_TAILS = {"strait", "straits", "channel"}
+_YEAR_END = re.compile(r"(?<![\w])(?:1[89]|20)\d\d$")
 
 
 def add_embedded_forms(ents: list[Ent], lx: Lexicon, text: str) -> None:
     """Give each referent of one article the forms of it that ``text`` holds inside other names."""
     inverse = _lexicon_forms(lx)
     low_text = text.lower()
+    spans: dict[str, list[str]] | None = None
+    heads = {"organization": lx.org_heads, "concept": lx.instrument_heads, "event": lx.event_heads}
     for e in ents:
-        have = {norm(f) for f in e.forms()} | {norm(x) for m in e.mentions for x in m.loose_forms}
-        found: list[str] = []
-        cands = _candidates(e, lx, inverse, text)
-        if _ACRONYM.match(e.longest().text):
-            cands.extend(_expansions_inside(e.longest().text, ents))
+        if e.cat in ("person", "title"):
+            continue
+        cands = _candidates(e, lx, inverse, low_text, heads)
+        acronym = e.longest().text
+        if _ACRONYM.match(acronym):
+            if spans is None:
+                spans = _name_spans(ents)
+            cands.extend(f for f in spans.get(acronym[:1], ()) if _expands(f, acronym))
         if e.cat == "location" and " " not in e.longest().text:
             area = _area_form(low_text, e.longest().text)
             if area:
                 cands.append(area)
+        if not cands:
+            continue
+        have = {norm(f) for f in e.forms()} | {norm(x) for m in e.mentions for x in m.loose_forms}
+        found: list[str] = []
         for cand in cands:
             n = norm(cand)
             surface = _occurrence(text, low_text, cand) if n and n not in have else None
@@ -45,7 +55,8 @@ def add_embedded_forms(ents: list[Ent], lx: Lexicon, text: str) -> None:
             e.longest().loose_forms.extend(found)
 
 
-def _candidates(e: Ent, lx: Lexicon, inverse: dict[str, list[str]], text: str) -> list[str]:
+def _candidates(e: Ent, lx: Lexicon, inverse: dict[str, list[str]], low_text: str,
+                heads: dict[str, set[str] | dict[str, bool]]) -> list[str]:
     out: list[str] = []
     for key in {" ".join(m.toks) for m in e.mentions if m.cat != "backref"}:
         out.extend(inverse.get(key, ()))  # synonyms and acronyms the lexicon knows
@@ -55,21 +66,13 @@ def _candidates(e: Ent, lx: Lexicon, inverse: dict[str, list[str]], text: str) -
         if e.key:
             out.extend(inverse.get(" ".join(words(e.key)), ()))
         out.extend(_concepts_inside(parts, lx))
-        out.extend(f"{mod} {name}" for mod in lx.concept_mods)
-    heads = {"organization": lx.org_heads, "concept": lx.instrument_heads, "event": lx.event_heads}
     if e.cat in heads and len(parts) > 1 and _is_owner(parts[0], lx):
         rest = parts[1:]  # "IAEA Board of Governors" -> "Board of Governors"
         if rest[0][:1].isupper() and rest[0] != "Plus" and _head_word(rest).lower() in heads[e.cat] \
                 and (e.cat == "organization" or len(rest) > 1):  # not "Charter" of "UN Charter"
             out.append(" ".join(rest))
-    if e.cat == "event":
-        bare = _ORDINAL_PREFIX.sub("", name).split(" ")  # "Seventy-ninth World Health Assembly"
-        if len(bare) > 1 and len(bare) < len(parts) and _head_word(bare).lower() in lx.event_heads | {"assembly"}:
-            out.append(" ".join(bare))
-    if e.cat in ("concept", "event") and name[:1].isupper():
-        year = re.search(rf"\b(?:1[89]|20)\d\d {re.escape(name)}\b", text)
-        if year:
-            out.append(year.group())  # "the 1975 Algiers Agreement"
+    if e.cat in ("concept", "event"):
+        out.extend(_words_before(low_text, name, lx))
     if e.cat == "location" and len(parts) > 1 and parts[-1].lower() in _AREA_TAILS | _WATERWAY_TAILS:
         rest = " ".join(parts[:-1])  # "Great Lakes region" -> "Great Lakes"
         kind = lx.places.get(words(rest))
@@ -99,19 +102,40 @@ def _concepts_inside(parts: list[str], lx: Lexicon) -> list[str]:
     return [f for f in out if " ".join(words(f)) in lx.concepts]
 
 
-def _expansions_inside(acronym: str, ents: list[Ent]) -> list[str]:
-    """The acronym's full name where the article spells it out only inside a longer name:
-    "SADC" and "Southern African Development Community Electoral Observation Mission"."""
-    out: list[str] = []
+def _name_spans(ents: list[Ent]) -> dict[str, list[str]]:
+    """Word spans inside the article's names that may spell out an acronym, by first letter:
+    "Southern African Development Community" inside "Southern African Development Community
+    Electoral Observation Mission" (for "SADC"). Spans start a name or follow "of", "the", "for"."""
+    out: dict[str, list[str]] = {}
     for other in ents:
         parts = other.longest().text.split(" ")
         for a in range(len(parts) - 1):
             if not parts[a][:1].isupper() or (a and parts[a - 1].lower() not in ("of", "the", "for")):
                 continue
             for b in range(a + 2, len(parts) + (a > 0)):
-                if parts[b - 1][:1].isupper() and not any(_ACRONYM.match(w) for w in parts[a:b]) \
-                        and _expands(" ".join(parts[a:b]), acronym):
-                    out.append(" ".join(parts[a:b]))
+                if not parts[b - 1][:1].isupper():
+                    continue
+                if any(_ACRONYM.match(w) for w in parts[a:b]):
+                    break  # not across an acronym: "UN Security" is no "US"
+                out.setdefault(parts[a][0], []).append(" ".join(parts[a:b]))
+    return out
+
+
+def _words_before(low_text: str, name: str, lx: Lexicon) -> list[str]:
+    """The name with a neutral modifier or a year the text puts before it: "complete
+    denuclearization", "the principle of non-refoulement", "the 1975 Algiers Agreement"."""
+    low = name.lower()
+    out = []
+    at = low_text.find(" " + low)
+    while at != -1:
+        before = low_text[max(0, at - 20):at]
+        if name[:1].isupper():
+            if _YEAR_END.search(before):
+                out.append(f"{before[-4:]} {name}")
+        else:
+            out.extend(f"{mod} {name}" for mod in lx.concept_mods if before.endswith(mod)
+                       and (len(before) == len(mod) or not before[-len(mod) - 1].isalnum()))
+        at = low_text.find(" " + low, at + 1)
     return out
 
 
