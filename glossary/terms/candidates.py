@@ -51,6 +51,15 @@ _PARTICLE_CAP = re.compile(r"(?:al|el|ad|ash|as|at|az|ul)-[A-Z]")
 _CONNECT_ALWAYS = {"of", "for"}
 _CONNECT_HEADED = {"and", "on", "in", "&"}
 _PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "bint", "ibn", "al", "el", "la", "le", "du", "dos", "y", "ul"}
+# the connector sets the scanner tests words against, built once
+_LINKS = _CONNECT_ALWAYS | _CONNECT_HEADED
+_LINKS_THE = _LINKS | {"the"}
+_EDGE = _LINKS_THE | _PARTICLES
+_OF_THE = _CONNECT_ALWAYS | {"the"}
+_OF_THE_AND = _CONNECT_ALWAYS | {"the", "and"}
+_OF_AND_ON = _CONNECT_ALWAYS | {"and", "on"}
+_OF_ON = _CONNECT_ALWAYS | {"on"}
+_FIRST_CONN = _CONNECT_ALWAYS | {"on", "in", "at"}
 _PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
                 "bay", "lake", "governorate", "oblast", "district", "heights", "corridor"}
@@ -524,7 +533,7 @@ class Scanner:
                     j += 1
                     while j < n:
                         k = self._extends(toks, i, j)
-                        if not k or toks[j].low not in _CONNECT_ALWAYS | {"on"}:
+                        if not k or toks[j].low not in _OF_ON:
                             break
                         j += k
                         while j < n and self._extends(toks, i, j) == 1 and toks[j].cap:
@@ -695,9 +704,10 @@ class Scanner:
         first, last = toks[0], toks[-1]
         idx = first.idx
         lidx = last.idx
+        text = _surface(toks)
         m = Mention(
-            text=_surface(toks), cat=cat, sent=si, start=first.start, end=last.end,
-            toks=tuple(t.low for t in toks), key=key or _surface(toks), weak=weak,
+            text=text, cat=cat, sent=si, start=first.start, end=last.end,
+            toks=tuple(t.low for t in toks), key=key or text, weak=weak,
             prev=all_toks[idx - 1].low if idx else "",
             prev2=all_toks[idx - 2].low if idx > 1 else "",
             next=all_toks[lidx + 1].low if lidx + 1 < len(all_toks) else "",
@@ -729,7 +739,7 @@ class Scanner:
                 and run[0].low not in lx.org_heads and (run[0].low in lx.generic or run[0].low in lx.stop) \
                 and run[1].low in _CONNECT_ALWAYS:
             run = run[2 + (run[2].low == "the"):]
-        while run and (run[-1].low in _CONNECT_ALWAYS | _CONNECT_HEADED | {"the"} | _PARTICLES):
+        while run and (run[-1].low in _EDGE):
             run = run[:-1]
         if not run:
             return
@@ -740,7 +750,7 @@ class Scanner:
 
     def _headline(self, run: list[Tok], si: int, out: list[Mention], all_toks: list[Tok]) -> None:
         """A title-case line: keep only pieces the lexicon or the article body vouches for."""
-        edge = _CONNECT_ALWAYS | _CONNECT_HEADED | _PARTICLES | {"the"}
+        edge = _EDGE
         s, n = 0, len(run)
         while s < n:
             for e in range(n, s, -1):
@@ -777,7 +787,7 @@ class Scanner:
             known = self.body_words.get(cat, set()) | self.body_words.get("organization", set())
             shouted = all(t.text.isupper() for t in piece)  # in capitals every word looks like an acronym
             if all(t.low in known or (_ACRONYM.match(t.text) and not shouted)
-                   or t.low in _CONNECT_ALWAYS | {"the"} for t in piece):
+                   or t.low in _OF_THE for t in piece):
                 return cat
         return None
 
@@ -786,7 +796,7 @@ class Scanner:
         # "the Ministry of Foreign Affairs Dr Saad bin Nasser": a body, then a name (an office
         # before the form of address is the office logic's: "Leader of ... Ayatollah Khamenei")
         for p in range(1, len(run) - 1 if not self.title_len(run, 0)[0] else 0):
-            if run[p].low in _ADDRESS_FORMS and run[p - 1].low not in _CONNECT_ALWAYS | {"the", "and"} \
+            if run[p].low in _ADDRESS_FORMS and run[p - 1].low not in _OF_THE_AND \
                     and self.honorific_len(run, p):
                 self._cut(run[:p], si, headline, out, all_toks)
                 self._cut(run[p:], si, headline, out, all_toks)
@@ -841,7 +851,7 @@ class Scanner:
         first = self.title_len(run, 0)[0] if run[0].low in lx.title_mods else 1
         for p in range(max(1, first), min(5, len(run))
                        if whole not in ("event", "location", "concept") else 0):
-            if run[p - 1].low not in _CONNECT_ALWAYS | _CONNECT_HEADED | {"the"} \
+            if run[p - 1].low not in _LINKS_THE \
                     and self.title_len(run, p)[0] and self.classify(run[:p]) in ("organization", "backref") \
                     and (p > 1 or _ACRONYM.match(run[0].text) or self.classify(run[:p]) == "backref"
                          or (run[0].low,) in lx.orgs):  # "Commonwealth Secretary-General"
@@ -910,11 +920,11 @@ class Scanner:
         while s < len(run):
             for e in range(len(run), s, -1):
                 piece = run[s:e]
-                if piece[0].low in _CONNECT_ALWAYS | _CONNECT_HEADED | _PARTICLES | {"the"} \
-                        or piece[-1].low in _CONNECT_ALWAYS | _CONNECT_HEADED | _PARTICLES | {"the"}:
+                if piece[0].low in _EDGE \
+                        or piece[-1].low in _EDGE:
                     continue
                 c = self.classify(piece) if e - s < len(run) else None
-                if c == "person" and s > 0 and s != done and run[s - 1].low not in _CONNECT_ALWAYS | _CONNECT_HEADED:
+                if c == "person" and s > 0 and s != done and run[s - 1].low not in _LINKS:
                     c = None  # "New Safe Confinement" is not a person "Safe Confinement"
                 if c is not None and (c != "single" or e - s == 1):
                     if e - s == 1 and self.title_len(piece, 0)[0]:
@@ -965,7 +975,7 @@ class Scanner:
         title_toks = run[:k]
         loose: list[str] = []
         extras = [extra] if extra else []
-        if middle and middle[0].low in _CONNECT_ALWAYS | {"and", "on"}:
+        if middle and middle[0].low in _OF_AND_ON:
             # "of <place>" at the end is dropped like a demonym
             place = None
             for comp in _complements([run[k - 1]] + middle):
@@ -1056,7 +1066,7 @@ class Scanner:
             return "single"
         if low[-1] in lx.demonyms or low[0] in _CONNECT_ALWAYS:
             return None
-        first_conn = next((k for k, w in enumerate(low) if w in _CONNECT_ALWAYS | {"on", "in", "at"}), n)
+        first_conn = next((k for k, w in enumerate(low) if w in _FIRST_CONN), n)
         head_before = low[first_conn - 1] if 0 < first_conn < n else ""
         if n <= 2 and low[-1] in ("century", "centuries", "millennium"):
             return None  # "the 21st Century": a time, not an event
