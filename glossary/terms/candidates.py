@@ -175,9 +175,7 @@ class Scanner:
 
     def __init__(self, lx: Lexicon) -> None:
         self.lx = lx
-        self.hon1 = {h[0] for h in lx.honorifics if len(h) == 1}
         self._pending_extra = ""
-        self.hon_first = {h[0] for h in lx.honorifics}
 
     # -- lexicon probes on token lists ------------------------------------------------------
 
@@ -217,7 +215,7 @@ class Scanner:
         return 0, ""
 
     def honorific_len(self, toks: list[Tok], i: int) -> int:
-        if toks[i].low not in self.hon_first:
+        if toks[i].low not in self.lx.honorific_first:
             return 0
         for k in (3, 2, 1):
             if tuple(t.low for t in toks[i:i + k]) in self.lx.honorifics and len(toks) > i + k \
@@ -505,7 +503,7 @@ class Scanner:
             j = i + 1
             while j < n:
                 # "Mr. X": keep the dot of an honorific inside the run
-                if toks[j].text == "." and toks[j - 1].low in self.hon1 and j + 1 < n and toks[j + 1].cap:
+                if toks[j].text == "." and toks[j - 1].low in self.lx.honorific_one and j + 1 < n and toks[j + 1].cap:
                     j += 1
                     continue
                 k = self._extends(toks, i, j)

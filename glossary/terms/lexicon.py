@@ -96,6 +96,8 @@ class Lexicon:
     title_prefixes: set[tuple[str, ...]] = field(default_factory=set)
     title_groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # canonical -> synonyms
     honorifics: set[tuple[str, ...]] = field(default_factory=set)
+    honorific_first: set[str] = field(default_factory=set)  # first words of the forms of address
+    honorific_one: set[str] = field(default_factory=set)  # one-word forms ("Mr", "Dr")
     org_heads: dict[str, bool] = field(default_factory=dict)  # -> national body?
     national_bodies: set[tuple[str, ...]] = field(default_factory=set)
     orgs: set[tuple[str, ...]] = field(default_factory=set)
@@ -161,6 +163,8 @@ def load() -> Lexicon:
     lx.concept_mods = [ln.lower() for ln in _lines("concept_modifiers.txt")]
     lx.honorifics = {words(ln.rstrip(".")) for ln in _lines("honorifics.txt")} | {
         words(ln) for ln in _lines("honorifics.txt")}
+    lx.honorific_first = {h[0] for h in lx.honorifics}
+    lx.honorific_one = {h[0] for h in lx.honorifics if len(h) == 1}
     for ln in _lines("org_heads.txt"):
         head, _, flag = ln.partition("\t")
         if " " in head:
