@@ -553,6 +553,8 @@ def test_a_resolved_back_reference_does_not_pull_in_the_lexicons_body_of_that_na
     assert "EU" not in got["Union for the Mediterranean"].variants
 
 
+# follow-ups of blind round 7 (articles 96-108): general rules, one case each
+
 def test_words_before_an_unknown_name_can_make_it_a_place():
     got = terms_of("Cargo will move through the port of Zelvora. Two corvettes are based on Marholm. "
                    "Pilgrims travel to Quandar every year.")
