@@ -11,7 +11,7 @@ Accuracy: *exact* = a case counts only if the whole list of sentences (stripped)
 UD sets are scored as sentence-boundary F1. Our segmenter treats every line break as a hard
 boundary; pysbd gets the raw text (its own newline handling), like a user would call it.
 
-Speed: a news-like text of at least 3 MB is built from whole articles (the 95 invented
+Speed: a news-like text of at least 3 MB is built from whole articles (the invented
 diplomatic news articles of tests/data/terms, the news sample tests/data/segmentation/
 news_text_en.txt and the seed article; names, cities and years varied), written to a
 temporary file, then
