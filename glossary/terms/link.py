@@ -50,13 +50,17 @@ _ROMAN_WORD = re.compile(rf"(?:^| ){ROMAN_NUMERAL}(?= |$)")
 _SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
 
 
+_SPACES = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=65536)
 def norm(s: str) -> str:
     """The scorer's folding: case, a leading "the", dashes, quotes, a possessive 's."""
-    s = s.translate(_DASHES).casefold().strip(" .,;:")
-    s = re.sub(r"\s+", " ", s)
-    s = re.sub(r"^the ", "", s)
-    s = re.sub(r"'s$", "", s)
+    s = _SPACES.sub(" ", s.translate(_DASHES).casefold().strip(" .,;:"))
+    if s.startswith("the "):
+        s = s[4:]
+    if s.endswith("'s"):
+        s = s[:-2]
     return s
 
 
