@@ -80,7 +80,8 @@ def test_blind_round_cases_all_exact(lang: str) -> None:
     followed for "etc." before a capital, a surname before its initials at a sentence end ("…
     Рыженков М.В. Документ"), dotted two- and three-letter Persian abbreviations ("ق.ظ."); three
     documented limits (a company suffix or a dotted acronym before a capitalised word, an edited
-    Persian "…" inside a sentence)."""
+    Persian "…" inside a sentence). Round 8 (ids blind8-01..25), written after those fixes: 99 of
+    100 at first sight; the one miss is the TASS dateline convention again (see its "note")."""
     failed = []
     known = set()
     for case in load(f"blind_{lang}"):
