@@ -654,3 +654,29 @@ def test_an_en_dash_joins_two_places_inside_a_name():
 def test_a_place_at_the_start_of_a_name_its_acronym_spells_stays_in_the_name():
     got = terms_of("The Kurdistan Regional Government (KRG) welcomed the deal. The KRG will help.")
     assert got["Kurdistan Regional Government"].variants == ("KRG",)
+
+
+# follow-ups of blind round 8 (articles 109-118): general rules, one case each
+def test_a_person_of_a_body_is_the_person_and_the_body():
+    got = terms_of("Zhou Liqiang of the National Development and Reform Commission said the plan "
+                   "was ready. Zhou left.")
+    assert got["Zhou Liqiang"].category == "person"
+    assert got["National Development and Reform Commission"].category == "organization"
+
+
+def test_a_multiword_news_agency_in_a_dateline():
+    got = terms_of("DUSHANBE, May 30 (Central Asia Newswire) — Prime ministers met in the capital.")
+    assert got["Central Asia Newswire"].category == "organization"
+
+
+def test_a_strategy_until_a_year_is_one_instrument():
+    got = terms_of("They approved a plan to implement the CIS Economic Development Strategy until "
+                   "2030, the statement said.")
+    assert got["CIS Economic Development Strategy until 2030"].category == "concept"
+
+
+def test_two_word_demonyms_and_a_department_named_by_an_unknown_word():
+    got = terms_of("Former Costa Rican President Rodrigo Salas led the mission. Police patrolled "
+                   "the Artibonite department.")
+    assert "Costa Rican" not in got
+    assert got["Artibonite"].category == "location"

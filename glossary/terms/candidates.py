@@ -39,6 +39,7 @@ _ADDRESS_FORMS = {"mr", "mrs", "ms", "dr", "prof", "h.e.", "sheikh", "sheikha", 
                   "hojatoleslam", "datuk", "dato", "madam"}
 _HYPHENS = re.compile(r"[-‐‑]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _UN_SYMBOL = re.compile(r"[A-Z]{1,3}/(?:[A-Z0-9.]+/)+[A-Z]*\.?[0-9]+(?:/[A-Za-z0-9.]+)*")
 # an ordinal in words, "first" to "ninety-ninth" and "hundredth" (the linker strips it as well)
 SPELLED_ORDINAL = (r"(?:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?)?"
@@ -88,7 +89,7 @@ _CAPS_NOISE = {"read", "more", "related", "breaking", "update", "updated", "excl
 _PLURAL_OWNERS = {"people", "women", "men", "children", "workers", "veterans", "nations", "states",
                   "farmers", "youth", "writers", "journalists", "lawyers", "scientists", "students"}
 _LIST_END = re.compile(r"(?:,|\band|\bor)\s+(?:the\s+)?$")
-_PLACE_NOUNS = {"region", "province", "oblast", "governorate", "crossing", "district", "county", "state"}
+_PLACE_NOUNS = {"region", "province", "oblast", "governorate", "crossing", "district", "county", "state", "department"}
 # "Agreement on the Resolution of the Conflict in the Republic of South Sudan": a named instrument
 # goes on with "in" after its topic ("Code of Conduct in the South China Sea" does not)
 _IN_TOPICS = {"conflict", "crisis", "war", "peace", "situation", "security", "cooperation", "co-operation"}
@@ -361,6 +362,8 @@ class Scanner:
         prev = toks[j - 1].low
         if t.text.isdigit() and prev in lx.instrument_heads:
             return 1
+        if t.low == "until" and prev in lx.instrument_heads and j + 1 < n and _YEAR.fullmatch(toks[j + 1].text):
+            return 2  # "CIS Economic Development Strategy until 2030"
         if t.low == "at" and prev == "office" and j + 1 < n and self.place_len(toks, j + 1):
             return 1 + self.place_len(toks, j + 1)  # "United Nations Office at Geneva"
         if t.text == "/" and prev.isdigit() and j + 1 < n and toks[j + 1].text.isdigit() \
@@ -510,11 +513,11 @@ class Scanner:
                 if not k:
                     break
                 j += k
-            if j == i + 1 and 2 <= i <= 12 and j + 1 < n and toks[i - 1].text == "(" \
+            if j <= i + 4 and 2 <= i <= 12 and j + 1 < n and toks[i - 1].text == "(" \
                     and toks[j].text == ")" and toks[j + 1].text in _DASHES \
-                    and t.text not in lx.acronyms and (t.low,) not in lx.places:
-                # a dateline's source, "ASTANA, Nov. 27 (Kazinform) --": a news agency
-                self._emit(out, [t], "organization", si, toks)
+                    and t.text not in lx.acronyms and tuple(x.low for x in toks[i:j]) not in lx.places:
+                # a dateline's source, "ASTANA, Nov. 27 (Kazinform) --", "(Central Asia Newswire) —"
+                self._emit(out, toks[i:j], "organization", si, toks)
                 i = j
                 continue
             if j < n and toks[j].low in _ACR_INNER:
@@ -893,6 +896,12 @@ class Scanner:
                     return
                 for c in reversed(_complements(run)):
                     if self.classify(run[c:]) == "organization":
+                        body = run[:c - 1 - (run[c - 1].low == "the")]
+                        if cat == "organization" and self.classify(body) == "person":
+                            # "Zhou Liqiang of the National Development and Reform Commission"
+                            self._emit(out, body, "person", si, all_toks)
+                            self._emit(out, run[c:], "organization", si, all_toks)
+                            return
                         m = self._emit(out, run, cat, si, all_toks)
                         self._emit(out, run[c:], "organization", si, all_toks)
                         if cat == "organization":  # "Board of Governors" of "... of the IAEA"
@@ -906,7 +915,8 @@ class Scanner:
                 # "UN Security Council Resolution 2231": the body, then its instrument
                 if cat == "concept":
                     for p in range(len(run) - 1, 0, -1):
-                        if run[-1].text.isdigit() and self.classify(run[:p]) == "organization" \
+                        if run[-1].text.isdigit() and run[-2].low != "until" \
+                                and self.classify(run[:p]) == "organization" \
                                 and self.classify(run[p:]) == "concept":
                             self._emit(out, run[:p], "organization", si, all_toks)
                             self._emit(out, run[p:], "concept", si, all_toks).extra_forms.append(_surface(run))
@@ -1071,6 +1081,8 @@ class Scanner:
         if _ORDINAL.match(low[0]) or (_SPELLED_ORDINAL.fullmatch(low[0]) and any(
                 w in lx.event_heads or w in _LOWER_EVENT_HEADS or w == "assembly" for w in low[1:])):
             return "event"  # "19th Summit", "Fourth Ministerial Meeting", not "First Deputy Minister"
+        if n > 3 and low[-2] == "until" and low[-3] in lx.instrument_heads and _YEAR.fullmatch(low[-1]):
+            return "concept"  # "SCO Development Strategy until 2035"
         if low[-1] in lx.instrument_heads or head_before in lx.instrument_heads or \
                 (low[-1].isdigit() and (low[-2] in lx.instrument_heads or (
                     n > 3 and low[-2] == "/" and low[-4] in lx.instrument_heads))) or \

@@ -38,13 +38,13 @@ _MEMBER_BODY = {(w,) for w in ("ministers", "governors", "heads", "representativ
 # "travel to Karbala"
 _PLACE_PREV2 = {
     "of": {"port", "city", "town", "village", "region", "province", "island", "capital", "outskirts",
-           "suburbs", "district", "governorate", "enclave", "archipelago"},
+           "suburbs", "district", "governorate", "enclave", "archipelago", "department", "departments"},
     "on": {"based", "stationed", "island", "deployed"},
     "to": {"travel", "travelled", "traveled", "flew", "trip", "trips", "pilgrimage", "relocated"},
 }
 _PLACE_NEXT = {"region", "regions", "province", "provinces", "district", "districts", "oblast",
                "governorate", "archipelago", "peninsula", "peninsulas", "site", "sites", "valley",
-               "basin", "crossing", "crossings"}
+               "basin", "crossing", "crossings", "department"}
 _ORDINAL_PREFIX = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{SPELLED_ORDINAL})\s+", re.IGNORECASE)
 _ROMAN_WORD = re.compile(rf"(?:^| ){ROMAN_NUMERAL}(?= |$)")
 _SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
