@@ -680,3 +680,11 @@ def test_two_word_demonyms_and_a_department_named_by_an_unknown_word():
                    "the Artibonite department.")
     assert "Costa Rican" not in got
     assert got["Artibonite"].category == "location"
+
+
+def test_a_known_concept_after_a_sentence_initial_article_keeps_a_place_inside_it():
+    got = terms_of('"The principles of Bandung apply here," Gasimov said. Both cited the '
+                   "Sustainable Development Goals and the Contact Group on Palestine.")
+    assert got["principles of Bandung"].category == "concept"
+    assert got["Sustainable Development Goals"].category == "concept"
+    assert "Contact Group on Palestine" in got

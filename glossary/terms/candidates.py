@@ -63,7 +63,7 @@ _OF_ON = _CONNECT_ALWAYS | {"on"}
 _FIRST_CONN = _CONNECT_ALWAYS | {"on", "in", "at"}
 _PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
-                "bay", "lake", "governorate", "oblast", "district", "heights", "corridor"}
+                "bay", "lake", "governorate", "oblast", "district", "heights", "corridor", "palace"}
 # the official long form of a state: "Socialist Republic of Viet Nam", "People's Republic of
 # Bangladesh" (tokens: "people", "'s"); the linker strips it to find the short name
 STATE_ADJECTIVES = {"socialist", "islamic", "federal", "democratic", "arab", "federative", "bolivarian",
@@ -311,7 +311,7 @@ class Scanner:
             # a lone capitalized word inside a known concept is part of it ("Silencing the Guns"),
             # unless the concept ends a longer name ("African Continental Free Trade Area")
             inside = [m for m in out[first:] if m.cat == "single" and m.start < e and s < m.end]
-            if inside and a and toks[a - 1].cap and toks[a - 1].text[0].isalpha():
+            if inside and a and toks[a - 1].cap and toks[a - 1].text[0].isalpha() and toks[a - 1].low not in lx.stop:
                 continue
             # a known concept also wins over the names it strictly covers ("Belt" and "Road
             # Initiative" in "Belt and Road Initiative")
@@ -386,7 +386,7 @@ class Scanner:
                 of_at = lows.index("of") if "of" in lows else 0
                 conn = prev in lx.instrument_heads or prev in lx.event_heads or prev in _TOPIC_OFFICES or (
                     of_at and lows[of_at - 1] in lx.org_heads and j - i - of_at <= 3) or (
-                    prev in lx.org_heads and j + 1 < n and not self.place_len(toks, j + 1)
+                    prev in lx.org_heads and j + 1 < n and (prev == "group" or not self.place_len(toks, j + 1))
                     and not (toks[j + 1].low == "the" and j + 2 < n and self.place_len(toks, j + 2)))
             elif t.low == "in":
                 topic = prev in _IN_TOPICS
