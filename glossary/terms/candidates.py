@@ -119,7 +119,7 @@ class Tok:
     idx: int = 0  # position in the sentence's token list
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Mention:
     """One surface form found in the text, before linking."""
 

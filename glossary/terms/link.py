@@ -64,7 +64,7 @@ def norm(s: str) -> str:
     return s
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Ent:
     cat: str
     mentions: list[Mention] = field(default_factory=list)
