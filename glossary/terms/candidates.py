@@ -61,6 +61,7 @@ _OF_THE_AND = _CONNECT_ALWAYS | {"the", "and"}
 _OF_AND_ON = _CONNECT_ALWAYS | {"and", "on"}
 _OF_ON = _CONNECT_ALWAYS | {"on"}
 _FIRST_CONN = _CONNECT_ALWAYS | {"on", "in", "at"}
+_NONE: frozenset[str] = frozenset()
 _PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
                 "bay", "lake", "governorate", "oblast", "district", "heights", "corridor", "palace"}
@@ -785,9 +786,9 @@ class Scanner:
                                                               "concept", "title")):
             return cat
         if cat in ("event", "organization", "concept", "location"):
-            known = self.body_words.get(cat, set()) | self.body_words.get("organization", set())
+            own, orgs = self.body_words.get(cat, _NONE), self.body_words.get("organization", _NONE)
             shouted = all(t.text.isupper() for t in piece)  # in capitals every word looks like an acronym
-            if all(t.low in known or (_ACRONYM.match(t.text) and not shouted)
+            if all(t.low in own or t.low in orgs or (_ACRONYM.match(t.text) and not shouted)
                    or t.low in _OF_THE for t in piece):
                 return cat
         return None
