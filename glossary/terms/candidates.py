@@ -99,7 +99,6 @@ _IN_HEADS = {"mission", "office", "embassy", "representation", "operation", "for
 _GROUP_NOUNS = {"countries", "states", "nations", "governments", "leaders", "capitals", "partners",
                 "neighbours", "neighbors", "peoples", "republics", "members", "allies"}
 _LOWER_CONFLICT = {"war", "conflict", "crisis"}
-_NAME_SUFFIX = {"jr", "sr", "ii", "iii", "iv"}
 _COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
             "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
             "southwest", "upper", "lower", "greater"}
