@@ -688,3 +688,8 @@ def test_a_known_concept_after_a_sentence_initial_article_keeps_a_place_inside_i
     assert got["principles of Bandung"].category == "concept"
     assert got["Sustainable Development Goals"].category == "concept"
     assert "Contact Group on Palestine" in got
+
+
+def test_a_demonym_ending_the_sentence_after_and_does_not_crash():
+    got = terms_of("Delegates of the Contact Group and Iranian")
+    assert "Iranian" not in got

@@ -406,7 +406,8 @@ class Scanner:
                 nxt = toks[j + 1] if j + 1 < n else None
                 conn = (any(w in _CONNECT_ALWAYS or w == "on" for w in lows) or lows[0] in lx.org_heads) \
                     and nxt is not None and not self.place_len(toks, j + 1) \
-                    and not self.title_len(toks, j + 1 + (nxt.low in lx.demonyms))[0]
+                    and not (j + 1 + (nxt.low in lx.demonyms) < n
+                             and self.title_len(toks, j + 1 + (nxt.low in lx.demonyms))[0])
                 # not a second office: "... al-Jubouri and Iranian Foreign Minister Tavakoli"
                 conn = conn or any(self.place_len(toks, k) > j - k for k in range(i, j))
                 if not conn and prev in lx.demonyms and nxt is not None:
