@@ -39,7 +39,7 @@ _ADDRESS_FORMS = {"mr", "mrs", "ms", "dr", "prof", "h.e.", "sheikh", "sheikha", 
                   "hojatoleslam", "datuk", "dato", "madam"}
 _HYPHENS = re.compile(r"[-‐‑]")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+YEAR = re.compile(r"(?:1[89]|20)\d\d")  # a year in news text, "1907" to "2099"
 _UN_SYMBOL = re.compile(r"[A-Z]{1,3}/(?:[A-Z0-9.]+/)+[A-Z]*\.?[0-9]+(?:/[A-Za-z0-9.]+)*")
 # an ordinal in words, "first" to "ninety-ninth" and "hundredth" (the linker strips it as well)
 SPELLED_ORDINAL = (r"(?:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-?)?"
@@ -139,6 +139,13 @@ class Mention:
     loose_forms: list[str] = field(default_factory=list)  # shown as variants, never used to merge
     sent_initial: bool = False
     slug: str = ""  # the article, set by the extractor
+
+
+def add_place_noun_form(m: Mention) -> None:
+    """A place's name with the area noun the text puts after it is one of its forms: "Kursk
+    region", "the Rafah crossing"."""
+    if m.next in _PLACE_NOUNS:
+        m.extra_forms.append(f"{m.text} {m.next}")
 
 
 def tokenize(text: str, offset: int) -> list[Tok]:
@@ -362,7 +369,7 @@ class Scanner:
         prev = toks[j - 1].low
         if t.text.isdigit() and prev in lx.instrument_heads:
             return 1
-        if t.low == "until" and prev in lx.instrument_heads and j + 1 < n and _YEAR.fullmatch(toks[j + 1].text):
+        if t.low == "until" and prev in lx.instrument_heads and j + 1 < n and YEAR.fullmatch(toks[j + 1].text):
             return 2  # "CIS Economic Development Strategy until 2030"
         if t.low == "at" and prev == "office" and j + 1 < n and self.place_len(toks, j + 1):
             return 1 + self.place_len(toks, j + 1)  # "United Nations Office at Geneva"
@@ -718,8 +725,8 @@ class Scanner:
         if cat == "organization" and self._pending_extra:
             m.extra_forms.append(self._pending_extra)
         self._pending_extra = ""
-        if cat == "location" and m.next in _PLACE_NOUNS:
-            m.extra_forms.append(f"{m.text} {m.next}")  # "Kursk region", "Rafah crossing"
+        if cat == "location":
+            add_place_noun_form(m)
         elif cat == "concept" and len(toks) > 1 and toks[-1].low in self.lx.instrument_heads \
                 and _ACRONYM.match(toks[-2].text):
             m.extra_forms.append(_surface(toks[:-1]))  # "New START" for "New START Treaty"
@@ -916,7 +923,7 @@ class Scanner:
                 # "UN Security Council Resolution 2231": the body, then its instrument
                 if cat == "concept":
                     for p in range(len(run) - 1, 0, -1):
-                        if run[-1].text.isdigit() and run[-2].low != "until" \
+                        if run[-1].text.isdigit() and (run[-2].low in lx.instrument_heads or run[-2].text == "/") \
                                 and self.classify(run[:p]) == "organization" \
                                 and self.classify(run[p:]) == "concept":
                             self._emit(out, run[:p], "organization", si, all_toks)
@@ -1082,7 +1089,7 @@ class Scanner:
         if _ORDINAL.match(low[0]) or (_SPELLED_ORDINAL.fullmatch(low[0]) and any(
                 w in lx.event_heads or w in _LOWER_EVENT_HEADS or w == "assembly" for w in low[1:])):
             return "event"  # "19th Summit", "Fourth Ministerial Meeting", not "First Deputy Minister"
-        if n > 3 and low[-2] == "until" and low[-3] in lx.instrument_heads and _YEAR.fullmatch(low[-1]):
+        if n > 3 and low[-2] == "until" and low[-3] in lx.instrument_heads and YEAR.fullmatch(low[-1]):
             return "concept"  # "SCO Development Strategy until 2035"
         if low[-1] in lx.instrument_heads or head_before in lx.instrument_heads or \
                 (low[-1].isdigit() and (low[-2] in lx.instrument_heads or (

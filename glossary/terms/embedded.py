@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from glossary.terms.candidates import _ACRONYM, _expands
+from glossary.terms.candidates import _ACRONYM, YEAR, _expands
 from glossary.terms.lexicon import Lexicon, words
 from glossary.terms.link import Ent, norm
 
@@ -19,7 +19,6 @@ from glossary.terms.link import Ent, norm
 _AREA_TAILS = {"region", "state", "province", "governorate", "oblast", "archipelago", "district"}
 # shortened only when the rest is no country or city: "Bab el-Mandeb Strait", not "Taiwan Strait"
 _WATERWAY_TAILS = {"strait", "straits", "channel"}
-_YEAR_END = re.compile(r"(?<![\w])(?:1[89]|20)\d\d$")
 
 
 def add_embedded_forms(ents: list[Ent], lx: Lexicon, text: str) -> None:
@@ -130,7 +129,7 @@ def _words_before(low_text: str, name: str, lx: Lexicon) -> list[str]:
     while at != -1:
         before = low_text[max(0, at - 20):at]
         if name[:1].isupper():
-            if _YEAR_END.search(before):
+            if YEAR.fullmatch(before[-4:]) and (len(before) == 4 or not before[-5].isalnum()):
                 out.append(f"{before[-4:]} {name}")
         else:
             out.extend(f"{mod} {name}" for mod in lx.concept_mods if before.endswith(mod)

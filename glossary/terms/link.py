@@ -18,13 +18,13 @@ from glossary.model import Occurrence, Term
 from glossary.terms.candidates import (
     _ACRONYM,
     _ORDINAL,
-    _PLACE_NOUNS,
     _REPORT_VERBS,
     ROMAN_NUMERAL,
     SPELLED_ORDINAL,
     STATE_ADJECTIVES,
     STATE_HEADS,
     Mention,
+    add_place_noun_form,
 )
 from glossary.terms.lexicon import Lexicon, plural, singular
 
@@ -125,6 +125,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
             by_key[(cat, key)] = e
             ents.append(e)
         e.mentions.append(m)
+        e.extra.extend(f for f in m.extra_forms if f not in e.extra)
         return e
 
     placed = set()
@@ -158,8 +159,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
             key = _place_key(m.text, lx)
         else:
             key = norm(m.text)
-        e = owner[id(m)] = add(m, m.cat, key)
-        e.extra.extend(f for f in m.extra_forms if f not in e.extra)
+        owner[id(m)] = add(m, m.cat, key)
 
     persons = [e for e in ents if e.cat == "person"]
 
@@ -261,10 +261,8 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
                 m.cat = "location"
     for m in singles:
         if m.cat == "location":
-            if m.next in _PLACE_NOUNS:
-                m.extra_forms.append(f"{m.text} {m.next}")  # "the Mehran crossing"
-            e = form_owner[norm(m.text)] = add(m, "location", _place_key(m.text, lx))
-            e.extra.extend(f for f in m.extra_forms if f not in e.extra)
+            add_place_noun_form(m)  # "the Mehran crossing"
+            form_owner[norm(m.text)] = add(m, "location", _place_key(m.text, lx))
             continue
         target = person_for(m.toks)
         if target is not None:
