@@ -275,19 +275,8 @@ class Scanner:
         while i < n:
             low = toks[i].low
             cands = lx.concept_first.get(low)
-            sym = _UN_SYMBOL.match(self._text, toks[i + 1].start) if low == "resolution" and i + 1 < n else None
-            if sym:  # a UN document symbol: "resolution A/80/L.27", "S/RES/2231"
-                j = i + 1
-                while j < n and toks[j].end <= sym.end():
-                    j += 1
-                found.append((i, j, _surface(toks[i:j])))
-                i = j
-                continue
-            if low == "resolution" and i + 1 < n and toks[i + 1].text.isdigit() and not toks[i].cap:
-                j = i + 2  # "resolution 2231", "General Assembly resolution 76/262"
-                while j + 1 < n and toks[j].text == "/" and toks[j + 1].text.isdigit() \
-                        and toks[j].start == toks[j - 1].end and toks[j + 1].start == toks[j].end:
-                    j += 2
+            j = self._resolution_end(toks, i) if low == "resolution" and i + 1 < n else 0
+            if j:
                 found.append((i, j, _surface(toks[i:j])))
                 i = j
                 continue
@@ -334,6 +323,24 @@ class Scanner:
                 out[first:] = [m for m in out[first:] if (m.start, m.end) != (acr.start, acr.end)]
                 out.append(Mention(acr.text, "concept", si, acr.start, acr.end, (acr.low,),
                                    acronym_of=concept))
+
+    def _resolution_end(self, toks: list[Tok], i: int) -> int:
+        """Where a resolution named by its number or document symbol ends, or 0: "resolution
+        2231", "General Assembly resolution 76/262", "resolution A/80/L.27", "S/RES/2231"."""
+        n = len(toks)
+        sym = _UN_SYMBOL.match(self._text, toks[i + 1].start)
+        if sym:
+            j = i + 1
+            while j < n and toks[j].end <= sym.end():
+                j += 1
+            return j
+        if not toks[i + 1].text.isdigit() or toks[i].cap:
+            return 0  # a capitalized "Resolution 2231" is a name the run scanner reads
+        j = i + 2
+        while j + 1 < n and toks[j].text == "/" and toks[j + 1].text.isdigit() \
+                and toks[j].start == toks[j - 1].end and toks[j + 1].start == toks[j].end:
+            j += 2
+        return j
 
     def _extends(self, toks: list[Tok], i: int, j: int) -> int:
         """How many tokens starting at ``j`` continue the capitalized run ``toks[i:j]``."""
