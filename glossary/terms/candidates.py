@@ -22,9 +22,9 @@ _TOKEN = re.compile(
     r"|(?:St|ST|Mt|MT|Ft|FT)\.(?=\s+[A-Z])"  # St. Petersburg
     r"|[A-Z]\.(?=\s+[^\W\da-z_])"  # an initial: M. Ryzhenkov, R. Žilinskas
     r"|[A-Z][A-Z0-9]+\+(?![\w+])"  # a group and its partners: OPEC+, BRICS+
-    r"|[A-ZÀ-ÖØ-Þ]\w*(?=[-‐‑](?:led|brokered|backed|sponsored|mediated|hosted|funded|drafted|based|born|"
+    r"|[A-ZÀ-ÖØ-Þ]\w*+(?=[-‐‑](?:led|brokered|backed|sponsored|mediated|hosted|funded|drafted|based|born|"
     r"allied|aligned|controlled|held|occupied|run|made|built)\b)"  # "Kenya-led": a place, then "-led"
-    r"|\w+(?:[-‐‑]\w+)*(?:['’](?!s\b)\w+(?:-\w+)*)*"
+    r"|\w++(?:[-‐‑]\w++)*+(?:['’](?!s\b)\w++(?:-\w++)*+)*+"  # possessive: nothing to retry
     r"|['’]s\b"
     r"|\S"
 )
@@ -62,6 +62,7 @@ _OF_AND_ON = _CONNECT_ALWAYS | {"and", "on"}
 _OF_ON = _CONNECT_ALWAYS | {"on"}
 _FIRST_CONN = _CONNECT_ALWAYS | {"on", "in", "at"}
 _NONE: frozenset[str] = frozenset()
+_VOUCHED = ("event", "organization", "concept", "location")  # a headline name the body's words vouch for
 _PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
                 "bay", "lake", "governorate", "oblast", "district", "heights", "corridor", "palace"}
@@ -154,9 +155,9 @@ def tokenize(text: str, offset: int) -> list[Tok]:
     last = 0
     oneline = "\n" not in text
     particle = _PARTICLE_CAP.match
-    for n, m in enumerate(_TOKEN.finditer(text)):
-        t = m.group()
-        s = m.start()
+    find = text.find
+    for n, t in enumerate(_TOKEN.findall(text)):
+        s = find(t, last)  # only spaces lie between two tokens
         e = s + len(t)
         c = t[0]
         low = t.lower()
@@ -194,7 +195,7 @@ class Scanner:
             return 0
         room = len(toks) - i
         for k in lens:  # longest first
-            if k <= room and tuple(t.low for t in toks[i:i + k]) in lx.places:
+            if k <= room and tuple([t.low for t in toks[i:i + k]]) in lx.places:
                 return k
         return 0
 
@@ -213,11 +214,11 @@ class Scanner:
             for k in lx.title_lens.get(toks[start].low, ()):
                 if k > room:
                     continue
-                key = tuple(t.low for t in toks[start:start + k])
+                key = tuple([t.low for t in toks[start:start + k]])
                 canon = lx.titles.get(key) or lx.title_plurals.get(key)
                 if canon and all(t.cap or lower_ok or t.low in _TITLE_INNER for t in toks[start:start + k]):
                     if start > i:  # modifiers in front: "Deputy Foreign Minister"
-                        mods = " ".join(t.text for t in toks[i:start])
+                        mods = " ".join([t.text for t in toks[i:start]])
                         canon = f"{mods.title()} {canon}"
                     return start + k - i, canon
         return 0, ""
@@ -226,7 +227,7 @@ class Scanner:
         if toks[i].low not in self.lx.honorific_first:
             return 0
         for k in (3, 2, 1):
-            if tuple(t.low for t in toks[i:i + k]) in self.lx.honorifics and len(toks) > i + k \
+            if tuple([t.low for t in toks[i:i + k]]) in self.lx.honorifics and len(toks) > i + k \
                     and toks[i + k - 1].cap:
                 return k
         return 0
@@ -253,6 +254,8 @@ class Scanner:
         for m in out:
             self.body_forms.setdefault(_fold(m.text), m.cat)
             self.body_words.setdefault(m.cat, set()).update(m.toks)
+        # every word a headline name may use (see _headline_cat)
+        self._name_words = set().union(*(self.body_words.get(c, _NONE) for c in _VOUCHED)) | _OF_THE
         for si, seg in heads:
             first = len(out)
             toks = tokenize(seg.text, seg.start)
@@ -314,7 +317,7 @@ class Scanner:
             out[first:] = [m for m in out[first:] if m not in inside and not (
                 s <= m.start and m.end <= e and ((m.start, m.end) != (s, e) or m.cat == "person"))]
             concept = Mention(_surface(toks[a:b]), "concept", si, s, e,
-                              tuple(t.low for t in toks[a:b]), key=canon)
+                              tuple([t.low for t in toks[a:b]]), key=canon)
             out.append(concept)
             if b + 2 < n and toks[b].text == "(" and toks[b + 2].text == ")" \
                     and _spells(toks[a:b], _defined_acronym(toks[b + 1].text)):
@@ -408,7 +411,7 @@ class Scanner:
                     w in lx.org_heads or (topic and w in lx.instrument_heads)
                     for w in lows[:next(x for x, w in enumerate(lows) if w in _CONNECT_ALWAYS)]))) \
                     and not (j + 1 < n and self.place_len(toks, j + 1) and prev not in _IN_HEADS
-                             and lx.places.get(tuple(x.low for x in toks[j + 1:j + 1 + self.place_len(toks, j + 1)])) == "city")
+                             and lx.places.get(tuple([x.low for x in toks[j + 1:j + 1 + self.place_len(toks, j + 1)]])) == "city")
             elif tuple(lows[-3:]) + ("and",) in lx.title_prefixes or tuple(lows[-2:]) + ("and",) in lx.title_prefixes:
                 conn = True  # "Ambassador Extraordinary and Plenipotentiary"
             elif any(toks[i:i + len(f)] and len(f) <= n - i and all(toks[i + x].low == f[x] for x in range(len(f)))
@@ -530,7 +533,7 @@ class Scanner:
                 j += k
             if j <= i + 4 and 2 <= i <= 12 and j + 1 < n and toks[i - 1].text == "(" \
                     and toks[j].text == ")" and toks[j + 1].text in _DASHES \
-                    and t.text not in lx.acronyms and tuple(x.low for x in toks[i:j]) not in lx.places:
+                    and t.text not in lx.acronyms and tuple([x.low for x in toks[i:j]]) not in lx.places:
                 # a dateline's source, "ASTANA, Nov. 27 (Kazinform) --", "(Central Asia Newswire) —"
                 self._emit(out, toks[i:j], "organization", si, toks)
                 i = j
@@ -576,7 +579,7 @@ class Scanner:
                         self._emit(out, run, "event", si, toks)  # "11th session of the ... Body (INB)"
                     elif head:
                         self._run(head, si, headline, out, toks, i, j)
-                self._emit(out, named, "concept" if " ".join(t.low for t in named) in lx.concepts
+                self._emit(out, named, "concept" if " ".join([t.low for t in named]) in lx.concepts
                            else "organization", si, toks)
             elif i == 0 and j < n and toks[j].text in ",(–—-" and all(x.text.isupper() for x in run) \
                     and (len(run[0].text) >= 4 or run[0].low in ("st.", "mt.", "ft.")) and run[0].text not in lx.acronyms \
@@ -705,7 +708,7 @@ class Scanner:
             w = core[0]
             if not (after and (w in _LOWER_TITLE_OK or w.rstrip("s") in _LOWER_TITLE_OK)):
                 return
-        m = Mention(" ".join(x.text for x in toks[i:i + k]), "title", si, t.start,
+        m = Mention(" ".join([x.text for x in toks[i:i + k]]), "title", si, t.start,
                     toks[i + k - 1].end, tuple(words), key=canon)
         prev = toks[i - 1] if i else None
         if prev is not None and prev.cap and out and out[-1].end == prev.end and len(core) == 1 \
@@ -723,7 +726,7 @@ class Scanner:
         text = _surface(toks)
         m = Mention(
             text=text, cat=cat, sent=si, start=first.start, end=last.end,
-            toks=tuple(t.low for t in toks), key=key or text, weak=weak,
+            toks=tuple([t.low for t in toks]), key=key or text, weak=weak,
             prev=all_toks[idx - 1].low if idx else "",
             prev2=all_toks[idx - 2].low if idx > 1 else "",
             next=all_toks[lidx + 1].low if lidx + 1 < len(all_toks) else "",
@@ -745,7 +748,7 @@ class Scanner:
         lx = self.lx
         # leading stop words ("The", "During", "Both") unless part of a place ("The Hague")
         while run and run[0].low in lx.stop and not self.place_len(run, 0) \
-                and tuple(t.low for t in run) not in lx.orgs and run[0].text not in lx.acronyms:
+                and tuple([t.low for t in run]) not in lx.orgs and run[0].text not in lx.acronyms:
             if run[0].low == "the" and len(run) > 1 and _is_org(self, run[1:]) and run[-1].low in (
                     "observer", "times", "guardian", "telegraph", "economist", "herald", "tribune"):
                 break
@@ -793,13 +796,19 @@ class Scanner:
         if k == len(piece):
             # an office named only in the headline ("Envoys Trade Accusations") is a headline word
             return "title" if canon.lower() in self.body_titles or len(piece) > 1 else None
+        if len(piece) > 1:
+            if tuple([t.low for t in piece]) in self.lx.places:
+                return "location"
+            words = self._name_words
+            if not all(t.low in words or _ACRONYM.match(t.text) for t in piece):
+                return None  # a word the body does not use in a name: nothing below can vouch
         cat = self.classify(piece)
         if len(piece) == 1 and _ACRONYM.match(piece[0].text) and piece[0].text not in self.lx.acronyms:
             return None  # "New START Limits": an unknown capitalized word, not an acronym
-        if tuple(t.low for t in piece) in self.lx.places or (len(piece) == 1 and cat in ("organization", "single", "location",
+        if tuple([t.low for t in piece]) in self.lx.places or (len(piece) == 1 and cat in ("organization", "single", "location",
                                                               "concept", "title")):
             return cat
-        if cat in ("event", "organization", "concept", "location"):
+        if cat in _VOUCHED:
             own, orgs = self.body_words.get(cat, _NONE), self.body_words.get("organization", _NONE)
             shouted = all(t.text.isupper() for t in piece)  # in capitals every word looks like an acronym
             if all(t.low in own or t.low in orgs or (_ACRONYM.match(t.text) and not shouted)
@@ -836,7 +845,7 @@ class Scanner:
                 pos += h
                 continue
             low = run[pos].low
-            two = " ".join(t.low for t in run[pos:pos + 2])
+            two = " ".join([t.low for t in run[pos:pos + 2]])
             dk = 2 if two in lx.demonyms else 1 if low in lx.demonyms else 0
             if dk and pos + dk < n:
                 rest = run[pos + dk:]
@@ -887,7 +896,7 @@ class Scanner:
             self._emit(out, run, "person", si, all_toks)
             return
         cat = self.classify(run)
-        if len(run) > 1 and " ".join(t.low for t in run) in lx.concepts:
+        if len(run) > 1 and " ".join([t.low for t in run]) in lx.concepts:
             cat = "concept"  # a whole run that is a known term: "Comprehensive Strategic Partnership"
         if cat is not None:
             if cat in ("organization", "event", "concept"):
@@ -1022,7 +1031,7 @@ class Scanner:
                 else:
                     short = _surface(run[:k])
                     title_toks = run[:k] + middle
-                    key = tuple(t.low for t in title_toks)
+                    key = tuple([t.low for t in title_toks])
                     canon = lx.titles.get(key) or lx.title_plurals.get(key) or _surface(title_toks)
                     if canon == _surface(title_toks):
                         loose.append(short)  # "High Representative" of "... for Foreign Affairs ..."
@@ -1050,7 +1059,7 @@ class Scanner:
 
     def classify(self, run: list[Tok]) -> str | None:
         """Category of a whole capitalized run, ``single`` for a lone unknown word, or None."""
-        key = tuple(t.text for t in run)
+        key = tuple([t.text for t in run])
         try:
             return self._seen[key]
         except KeyError:
@@ -1059,7 +1068,7 @@ class Scanner:
 
     def _classify(self, run: list[Tok]) -> str | None:
         lx = self.lx
-        low = tuple(t.low for t in run)
+        low = tuple([t.low for t in run])
         n = len(run)
         if low in lx.places:
             return "location"
@@ -1146,7 +1155,7 @@ def _namey(sc: Scanner, t: Tok) -> bool:
 def _national(sc: Scanner, run: list[Tok]) -> bool:
     """A country's own body: "Foreign Ministry", "Ministry of Foreign Affairs", "Parliament"."""
     lx = sc.lx
-    low = tuple(t.low for t in run)
+    low = tuple([t.low for t in run])
     if low in lx.national_bodies:
         return True
     first_conn = next((k for k, w in enumerate(low) if w in _CONNECT_ALWAYS), len(low))

@@ -313,9 +313,9 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
 
     # acronyms without parentheses: initials, then the lexicon's expansion
     for e in list(ents):
-        acr = [m for m in e.mentions if _ACRONYM.match(m.text)]
-        if not acr or len(e.mentions) != len(acr) or e not in ents:
-            continue
+        acr = e.mentions
+        if not acr or not all(_ACRONYM.match(m.text) for m in acr) or e not in ents:
+            continue  # a referent known only by its acronym
         a = acr[0].text.replace(".", "").upper()
         full = lx.acronyms.get(acr[0].text, ("", ""))[1]
         for other in ents:
@@ -438,7 +438,7 @@ def _names_body(words: list[str], lx: Lexicon) -> bool:
     "Iran-Pakistan"), not an adjective ("Supreme National" Security Council)."""
     if not words:
         return False
-    low = tuple(w.lower() for w in words)
+    low = tuple([w.lower() for w in words])
     if _ACRONYM.match(words[0]) or low in lx.places or low in lx.orgs or low[-1] in lx.org_heads:
         return True
     parts = [p for w in low for p in _HYPHEN_RE.split(w) if p]
@@ -565,4 +565,4 @@ def to_term(e: Ent) -> Term:
             variants.append(f)
     occ = sorted({(m.slug, m.sent, m.start, m.end) for m in e.mentions},
                  key=lambda o: (e.slugs.index(o[0]) if o[0] in e.slugs else 0, o[2]))
-    return Term(term, e.cat, tuple(variants), tuple(Occurrence(*o) for o in occ))
+    return Term(term, e.cat, tuple(variants), tuple([Occurrence(*o) for o in occ]))
