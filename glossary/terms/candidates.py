@@ -47,6 +47,7 @@ SPELLED_ORDINAL = (r"(?:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nin
                    r"|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth"
                    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth)")
 _SPELLED_ORDINAL = re.compile(SPELLED_ORDINAL, re.IGNORECASE)
+_ORDINAL_ENDS = ("th", "st", "nd", "rd")
 _ACRONYM = re.compile(r"(?:[A-Z]{2,}\+?|[A-Z]+-?\d+|(?:[A-Z]\.){2,})$")
 _PARTICLE_CAP = re.compile(r"(?:al|el|ad|ash|as|at|az|ul)-[A-Z]")
 _CONNECT_ALWAYS = {"of", "for"}
@@ -62,6 +63,8 @@ _OF_AND_ON = _CONNECT_ALWAYS | {"and", "on"}
 _OF_ON = _CONNECT_ALWAYS | {"on"}
 _FIRST_CONN = _CONNECT_ALWAYS | {"on", "in", "at"}
 _NONE: frozenset[str] = frozenset()
+# the lowercase tokens and marks that may continue a capitalized run (see Scanner._extends)
+_RUN_GLUE = frozenset({"'s", ",", "–", "'", "’", "until", "at", "/", "to", "in"} | _LINKS | _PARTICLES)
 _VOUCHED = ("event", "organization", "concept", "location")  # a headline name the body's words vouch for
 _PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
@@ -274,25 +277,27 @@ class Scanner:
         guesses = [(m.start, m.end) for m in out[first:] if m.cat == "person"]
         n = len(toks)
         found = []
-        i = 0
-        while i < n:
+        firsts = lx.concept_first
+        done = 0  # tokens before this one are inside a concept already found
+        for i in [k for k, t in enumerate(toks) if t.low in firsts or t.low == "resolution"]:
+            if i < done:
+                continue
             low = toks[i].low
-            cands = lx.concept_first.get(low)
             j = self._resolution_end(toks, i) if low == "resolution" and i + 1 < n else 0
             if j:
                 found.append((i, j, _surface(toks[i:j])))
-                i = j
+                done = j
                 continue
-            if cands:
-                for phrase in cands:  # longest first
-                    k = len(phrase)
-                    if i + k <= n and all(toks[i + x].low == phrase[x] for x in range(1, k)) \
-                            and (i + k == n or toks[i + k].text not in "-‐‑"):
-                        found.append((i, i + k, lx.concepts[" ".join(phrase)]))
-                        i += k - 1
-                        break
-            i += 1
-        for i in range(n - 3):
+            for phrase in firsts.get(low, ()):  # longest first
+                k = len(phrase)
+                if i + k <= n and all(toks[i + x].low == phrase[x] for x in range(1, k)) \
+                        and (i + k == n or toks[i + k].text not in "-‐‑"):
+                    found.append((i, i + k, lx.concepts[" ".join(phrase)]))
+                    done = i + k
+                    break
+        span = self._text[toks[0].start:toks[-1].end] if toks else ""
+        quoted = "“" in span or '"' in span or "‘" in span
+        for i in range(n - 3 if quoted else 0):
             if toks[i].low in _QUOTE_CUES and toks[i + 1].text in "“\"‘":
                 j = i + 2
                 while j < n and j < i + 6 and toks[j].text not in "”\"’":
@@ -350,6 +355,10 @@ class Scanner:
         lx = self.lx
         n = len(toks)
         t = toks[j]
+        if not t.cap and t.low not in _RUN_GLUE and not t.text[0].isdigit() and t.text[:2] not in ("d'", "d’"):
+            # a plain lowercase word or a mark ends the run, unless a known place goes on
+            # ("Saint Vincent and the Grenadines" is read below: "and" is glue)
+            return 1 if t.space_before and toks[i].low in lx.place_lens and self.place_len(toks, i) > j - i else 0
         if t.low == "'s" and i + 1 < j and self.place_len(toks, i) > j - i:
             return 1  # "St. John's Declaration"
         if t.text == "," and j > i + 2:
@@ -486,12 +495,22 @@ class Scanner:
         n = len(toks)
         i = 0
         title_first = lx.title_first
-        while i < n:
+        # the tokens that can start something: capitalized words, offices, ordinals; the
+        # others are skipped without a look
+        marks = [k for k, t in enumerate(toks) if t.cap or t.low in title_first
+                 or t.low[0].isdigit() or t.low.endswith(_ORDINAL_ENDS)]
+        next_mark, n_marks = 0, len(marks)
+        while True:
+            while next_mark < n_marks and marks[next_mark] < i:
+                next_mark += 1
+            if next_mark == n_marks:
+                break
+            i = marks[next_mark]
             t = toks[i]
             if not t.cap:
                 low = t.low
                 ordinal = low[0].isdigit() and _ORDINAL.match(low) is not None
-                if not ordinal and low.endswith(("th", "st", "nd", "rd")) and _SPELLED_ORDINAL.fullmatch(low):
+                if not ordinal and low.endswith(_ORDINAL_ENDS) and _SPELLED_ORDINAL.fullmatch(low):
                     # "the sixty-third regular session of the Human Rights Council" (a session or
                     # summit is numbered by its body; "the first meeting of" is not a name)
                     k = i + 1

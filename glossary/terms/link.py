@@ -510,8 +510,10 @@ def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
         for other in events:
             if other is e or id(other) in gone or id(e) in gone:
                 continue
+            if heads[id(other)] != heads[id(e)] or other.cat != e.cat:
+                continue
             big = other.longest().toks
-            if len(big) <= len(small) or heads[id(other)] != heads[id(e)] or other.cat != e.cat:
+            if len(big) <= len(small):
                 continue
             if e.cat == "organization" and (big[len(big) - len(small):] == small or _of_members(big)):
                 continue  # "Security Council" is not the "Supreme National Security Council"
@@ -526,6 +528,9 @@ def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
 
 def _title_case(s: str) -> str:
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in s.split(" "))
+
+
+_occurrence = tuple.__new__  # an Occurrence from its four fields, without the keyword machinery
 
 
 def to_term(e: Ent) -> Term:
@@ -563,6 +568,7 @@ def to_term(e: Ent) -> Term:
         if nf and nf not in seen:
             seen.add(nf)
             variants.append(f)
-    occ = sorted({(m.slug, m.sent, m.start, m.end) for m in e.mentions},
-                 key=lambda o: (e.slugs.index(o[0]) if o[0] in e.slugs else 0, o[2]))
-    return Term(term, e.cat, tuple(variants), tuple([Occurrence(*o) for o in occ]))
+    rank = {s: k for k, s in enumerate(e.slugs)} if len(e.slugs) > 1 else {}
+    occ = sorted({(rank.get(m.slug, 0), m.start, m.end, m.sent, m.slug) for m in e.mentions})
+    return Term(term, e.cat, tuple(variants), tuple([_occurrence(Occurrence, (slug, sent, start, end))
+                                                     for _, start, end, sent, slug in occ]))
