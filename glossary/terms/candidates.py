@@ -13,20 +13,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from glossary.model import Article
 from glossary.terms.lexicon import Lexicon
 
 _TOKEN = re.compile(
+    r"\s*+("  # spaces are taken with the token that follows, not tried one by one
+    r"(?=[A-ZÀ-ÖØ-Þ])(?:"  # forms that start with a capital
     r"(?:[A-Z]\.){2,}"  # U.S., H.E.
     r"|(?:St|ST|Mt|MT|Ft|FT)\.(?=\s+[A-Z])"  # St. Petersburg
     r"|[A-Z]\.(?=\s+[^\W\da-z_])"  # an initial: M. Ryzhenkov, R. Žilinskas
     r"|[A-Z][A-Z0-9]+\+(?![\w+])"  # a group and its partners: OPEC+, BRICS+
     r"|[A-ZÀ-ÖØ-Þ]\w*+(?=[-‐‑](?:led|brokered|backed|sponsored|mediated|hosted|funded|drafted|based|born|"
     r"allied|aligned|controlled|held|occupied|run|made|built)\b)"  # "Kenya-led": a place, then "-led"
-    r"|\w++(?:[-‐‑]\w++)*+(?:['’](?!s\b)\w++(?:-\w++)*+)*+"  # possessive: nothing to retry
+    r")|\w++(?:[-‐‑]\w++)*+(?:['’](?!s\b)\w++(?:-\w++)*+)*+"  # possessive: nothing to retry
     r"|['’]s\b"
-    r"|\S"
+    r"|\S)"
 )
 _INITIAL_OR_ROMAN = re.compile(r"[A-Z]\.|[IVX]+")
 # an ordinal in Roman numerals of two letters or more, "II" to "XCIX" ("XLVIII", not "CD" or "I");
@@ -49,6 +52,14 @@ SPELLED_ORDINAL = (r"(?:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nin
 _SPELLED_ORDINAL = re.compile(SPELLED_ORDINAL, re.IGNORECASE)
 _ORDINAL_ENDS = ("th", "st", "nd", "rd")
 _ACRONYM = re.compile(r"(?:[A-Z]{2,}\+?|[A-Z]+-?\d+|(?:[A-Z]\.){2,})$")
+
+
+@lru_cache(maxsize=65536)
+def is_acronym(text: str) -> bool:
+    """ "NAM", "OPEC+", "G20", "U.S.": asked of nearly every mention, so the answers are kept."""
+    return _ACRONYM.match(text) is not None
+
+
 _PARTICLE_CAP = re.compile(r"(?:al|el|ad|ash|as|at|az|ul)-[A-Z]")
 _CONNECT_ALWAYS = {"of", "for"}
 _CONNECT_HEADED = {"and", "on", "in", "&"}
@@ -613,7 +624,7 @@ class Scanner:
                 out[start_out].cat = alias_of.cat
             # "Non-Aligned Movement (NAM)": link the acronym to the name before it
             if j + 3 < n and toks[j].text == "(" and toks[j + 3].text == ")" and len(out) > start_out \
-                    and _ACRONYM.match(toks[j + 1].text) and toks[j + 2].low == out[-1].toks[-1] \
+                    and is_acronym(toks[j + 1].text) and toks[j + 2].low == out[-1].toks[-1] \
                     and _expands(" ".join(out[-1].text.split()[:-1]), toks[j + 1].text):
                 a0, a1 = toks[j + 1], toks[j + 2]
                 out.append(Mention(f"{a0.text} {a1.text}", out[-1].cat, si, a0.start, a1.end,
@@ -656,7 +667,7 @@ class Scanner:
             t = toks[p]
             if t.text == "(":
                 acr = toks[p + 1].text.replace(".", "")
-                if toks[p + 2].text == ")" and _ACRONYM.match(toks[p + 1].text) and toks[p - 1].cap:
+                if toks[p + 2].text == ")" and is_acronym(toks[p + 1].text) and toks[p - 1].cap:
                     if any(_expands(_surface(toks[q:p]), acr) for q in range(i, j)
                            if q == i or (toks[q].cap and toks[q - 1].low in ("of", "the"))):
                         return p  # "Director of the International Campaign to Ban Landmines (ICBL)"
@@ -693,7 +704,7 @@ class Scanner:
     def _named_by_acronym(self, run: list[Tok], toks: list[Tok], j: int) -> list[Tok] | None:
         """A name the text itself expands: "Asia-Pacific Economic Cooperation (APEC)"."""
         if not (j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")"
-                and _ACRONYM.match(toks[j + 1].text)):
+                and is_acronym(toks[j + 1].text)):
             return None
         acr = toks[j + 1].text.replace(".", "")
         for k in range(len(run) - 1):
@@ -757,7 +768,7 @@ class Scanner:
         if cat == "location":
             add_place_noun_form(m)
         elif cat == "concept" and len(toks) > 1 and toks[-1].low in self.lx.instrument_heads \
-                and _ACRONYM.match(toks[-2].text):
+                and is_acronym(toks[-2].text):
             m.extra_forms.append(_surface(toks[:-1]))  # "New START" for "New START Treaty"
         out.append(m)
         return m
@@ -819,10 +830,10 @@ class Scanner:
             if tuple([t.low for t in piece]) in self.lx.places:
                 return "location"
             words = self._name_words
-            if not all(t.low in words or _ACRONYM.match(t.text) for t in piece):
+            if not all(t.low in words or is_acronym(t.text) for t in piece):
                 return None  # a word the body does not use in a name: nothing below can vouch
         cat = self.classify(piece)
-        if len(piece) == 1 and _ACRONYM.match(piece[0].text) and piece[0].text not in self.lx.acronyms:
+        if len(piece) == 1 and is_acronym(piece[0].text) and piece[0].text not in self.lx.acronyms:
             return None  # "New START Limits": an unknown capitalized word, not an acronym
         if tuple([t.low for t in piece]) in self.lx.places or (len(piece) == 1 and cat in ("organization", "single", "location",
                                                               "concept", "title")):
@@ -830,7 +841,7 @@ class Scanner:
         if cat in _VOUCHED:
             own, orgs = self.body_words.get(cat, _NONE), self.body_words.get("organization", _NONE)
             shouted = all(t.text.isupper() for t in piece)  # in capitals every word looks like an acronym
-            if all(t.low in own or t.low in orgs or (_ACRONYM.match(t.text) and not shouted)
+            if all(t.low in own or t.low in orgs or (is_acronym(t.text) and not shouted)
                    or t.low in _OF_THE for t in piece):
                 return cat
         return None
@@ -897,7 +908,7 @@ class Scanner:
                        if whole not in ("event", "location", "concept") else 0):
             if run[p - 1].low not in _LINKS_THE \
                     and self.title_len(run, p)[0] and self.classify(run[:p]) in ("organization", "backref") \
-                    and (p > 1 or _ACRONYM.match(run[0].text) or self.classify(run[:p]) == "backref"
+                    and (p > 1 or is_acronym(run[0].text) or self.classify(run[:p]) == "backref"
                          or (run[0].low,) in lx.orgs):  # "Commonwealth Secretary-General"
                 self._emit(out, run[:p], self.classify(run[:p]), si, all_toks)
                 k1 = self.title_len(run, p)[0]
@@ -931,7 +942,7 @@ class Scanner:
                             m.extra_forms.append(_surface(run))
                         self._emit(out, run[comp:], "location", si, all_toks)
                         return
-                if cat == "organization" and len(run) > 2 and _ACRONYM.match(run[0].text) \
+                if cat == "organization" and len(run) > 2 and is_acronym(run[0].text) \
                         and self.classify(run[:1]) == "organization" and self.classify(run[1:]) == "organization" \
                         and run[1].low not in lx.org_heads:
                     m = self._emit(out, run, cat, si, all_toks)  # "IAEA Board of Governors"
@@ -1104,7 +1115,7 @@ class Scanner:
             stem = t.text.rstrip("0123456789-")
             if stem != t.text and stem in lx.acronym_prefix:
                 return lx.acronym_prefix[stem]
-            if _ACRONYM.match(t.text) and t.low not in _CAPS_NOISE and t.low not in lx.stop:
+            if is_acronym(t.text) and t.low not in _CAPS_NOISE and t.low not in lx.stop:
                 return "organization"
             if t.low in lx.stop or t.low in lx.demonyms or not t.text[0].isalpha():
                 return None
@@ -1142,7 +1153,7 @@ class Scanner:
         if low[-1] in lx.org_heads or head_before in lx.org_heads or low in lx.national_bodies \
                 or low[:first_conn] in lx.orgs:
             return "organization"
-        if any(_ACRONYM.match(t.text) and t.text in lx.acronyms and lx.acronyms[t.text][0] == "organization"
+        if any(is_acronym(t.text) and t.text in lx.acronyms and lx.acronyms[t.text][0] == "organization"
                for t in run) and n <= 3:
             return None
         if n <= 4 and run[0].cap and run[0].low in _PARTICLES and all(_namey(self, t) for t in run) \
@@ -1161,7 +1172,7 @@ def _namey(sc: Scanner, t: Tok) -> bool:
     lx = sc.lx
     if t.low in _PARTICLES or _INITIAL_OR_ROMAN.fullmatch(t.text):
         return True
-    if not t.cap or not t.text[0].isalpha() or _ACRONYM.match(t.text):
+    if not t.cap or not t.text[0].isalpha() or is_acronym(t.text):
         return False
     lw = t.low
     if "-" in lw and any((p,) in lx.places or p.upper() in lx.acronyms for p in lw.split("-")):
@@ -1232,7 +1243,7 @@ def _initials(text: str) -> str:
     for w in text.split():
         if w.lower() in _NAME_FUNCTION_WORDS:
             continue
-        if _ACRONYM.match(w):
+        if is_acronym(w):
             out.append(w.replace(".", ""))
             continue
         out.extend(p[0].upper() for p in _HYPHENS.split(w) if p)
@@ -1257,7 +1268,7 @@ def _complements(run: list[Tok]) -> list[int]:
 def _defined_acronym(text: str) -> str:
     """The letters of an acronym introduced in parentheses after its name, upper case ("NAM",
     "U.N.", plural "NDCs", mixed-case "iTA", "R-ARCSS"); "" for an ordinary word."""
-    if _ACRONYM.match(text):
+    if is_acronym(text):
         return text.replace(".", "").upper()
     if len(text) > 3 and text.endswith("s") and text[:-1].isupper() and text[:-1].isalpha():
         return text[:-1]  # "Nationally Determined Contributions (NDCs)"
@@ -1288,7 +1299,7 @@ def _expands(name: str, acr: str) -> bool:
     if ini == acr:
         return True
     words = name.split()
-    if len(words) > 2 and _ACRONYM.match(words[0]) and _initials(" ".join(words[1:])) == acr:
+    if len(words) > 2 and is_acronym(words[0]) and _initials(" ".join(words[1:])) == acr:
         return True  # "UN Office for the Coordination of Humanitarian Affairs (OCHA)"
     every = "".join(p[0].upper() for w in name.split() for p in _HYPHENS.split(w) if p)
     whole = "".join(w[0].upper() for w in name.split() if w.lower() not in _NAME_FUNCTION_WORDS)

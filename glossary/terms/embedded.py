@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from glossary.terms.candidates import _ACRONYM, YEAR, _expands
+from glossary.terms.candidates import YEAR, _expands, is_acronym
 from glossary.terms.lexicon import Lexicon, words
 from glossary.terms.link import Ent, norm
 
@@ -32,7 +32,7 @@ def add_embedded_forms(ents: list[Ent], lx: Lexicon, text: str) -> None:
             continue
         cands = _candidates(e, lx, inverse, low_text, heads)
         acronym = e.longest().text
-        if _ACRONYM.match(acronym):
+        if is_acronym(acronym):
             if spans is None:
                 spans = _name_spans(ents)
             cands.extend(f for f in spans.get(acronym[:1], ()) if _expands(f, acronym))
@@ -114,7 +114,7 @@ def _name_spans(ents: list[Ent]) -> dict[str, list[str]]:
             for b in range(a + 2, len(parts) + (a > 0)):
                 if not parts[b - 1][:1].isupper():
                     continue
-                if any(_ACRONYM.match(w) for w in parts[a:b]):
+                if any(is_acronym(w) for w in parts[a:b]):
                     break  # not across an acronym: "UN Security" is no "US"
                 out.setdefault(parts[a][0], []).append(" ".join(parts[a:b]))
     return out
@@ -153,7 +153,7 @@ def _area_form(low_text: str, name: str) -> str | None:
 def _is_owner(word: str, lx: Lexicon) -> bool:
     """An acronym ("IAEA") or a pair of places ("Iran-Pakistan") naming the body's owners; a single
     place is part of the name ("Shanghai Cooperation Organization", "Caribbean Community")."""
-    if _ACRONYM.match(word):
+    if is_acronym(word):
         return True
     pieces = [p for p in re.split(r"[-–]", word) if p]
     return len(pieces) > 1 and all(words(p) in lx.places for p in pieces)
@@ -192,7 +192,7 @@ def _lexicon_forms(lx: Lexicon) -> dict[str, list[str]]:
 def _occurrence(text: str, low_text: str, form: str) -> str | None:
     """``form`` as whole words in the text, as the text writes it (an acronym only in its own
     case, anything else in any case)."""
-    hay, needle = (text, form) if _ACRONYM.match(form) else (low_text, form.lower())
+    hay, needle = (text, form) if is_acronym(form) else (low_text, form.lower())
     first = None
     at = hay.find(needle)
     while at != -1:

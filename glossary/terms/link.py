@@ -16,7 +16,6 @@ from functools import lru_cache
 
 from glossary.model import Occurrence, Term
 from glossary.terms.candidates import (
-    _ACRONYM,
     _ORDINAL,
     _REPORT_VERBS,
     ROMAN_NUMERAL,
@@ -25,6 +24,7 @@ from glossary.terms.candidates import (
     STATE_HEADS,
     Mention,
     add_place_noun_form,
+    is_acronym,
 )
 from glossary.terms.lexicon import Lexicon, plural, singular
 
@@ -90,7 +90,7 @@ class Ent:
         return self._longest
 
     def _compute_longest(self) -> Mention:
-        named = [m for m in self.mentions if not _ACRONYM.match(m.text)] or self.mentions
+        named = [m for m in self.mentions if not is_acronym(m.text)] or self.mentions
         # fullest form; of equal ones the first not in capitals ("Tehran", not the dateline "TEHRAN")
         return max(named, key=lambda m: (len(m.toks), len(m.text), not m.text.isupper(), -m.start))
 
@@ -100,7 +100,7 @@ def initials(toks: tuple[str, ...], texts: list[str]) -> str:
     for low, txt in zip(toks, texts):
         if low in _SKIP_INITIALS:
             continue
-        if _ACRONYM.match(txt):
+        if is_acronym(txt):
             out.append(txt.replace(".", "").upper())
             continue
         for part in _HYPHEN_RE.split(txt):
@@ -314,7 +314,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
     # acronyms without parentheses: initials, then the lexicon's expansion
     for e in list(ents):
         acr = e.mentions
-        if not acr or not all(_ACRONYM.match(m.text) for m in acr) or e not in ents:
+        if not acr or not all(is_acronym(m.text) for m in acr) or e not in ents:
             continue  # a referent known only by its acronym
         a = acr[0].text.replace(".", "").upper()
         full = lx.acronyms.get(acr[0].text, ("", ""))[1]
@@ -439,7 +439,7 @@ def _names_body(words: list[str], lx: Lexicon) -> bool:
     if not words:
         return False
     low = tuple([w.lower() for w in words])
-    if _ACRONYM.match(words[0]) or low in lx.places or low in lx.orgs or low[-1] in lx.org_heads:
+    if is_acronym(words[0]) or low in lx.places or low in lx.orgs or low[-1] in lx.org_heads:
         return True
     parts = [p for w in low for p in _HYPHEN_RE.split(w) if p]
     return all((p,) in lx.places or p.upper() in lx.acronyms or p in lx.demonyms for p in parts)
@@ -483,10 +483,10 @@ def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
             continue
         words = set()
         for m in e.mentions:
-            if not _ACRONYM.match(m.text):
+            if not is_acronym(m.text):
                 words |= {w for w in m.toks if w not in _SKIP_INITIALS}
         for m in e.mentions:
-            if _ACRONYM.match(m.text):
+            if is_acronym(m.text):
                 expand[m.toks[0]] = words
 
     def bag(toks: tuple[str, ...]) -> set[str]:
@@ -536,15 +536,15 @@ _occurrence = tuple.__new__  # an Occurrence from its four fields, without the k
 def to_term(e: Ent) -> Term:
     """The glossary entry: fullest explicit form as term, the other in-text forms as variants."""
     if e.cat == "title":
-        caps = [m.text for m in e.mentions if m.text[:1].isupper() and not _ACRONYM.match(m.text)]
+        caps = [m.text for m in e.mentions if m.text[:1].isupper() and not is_acronym(m.text)]
         only_plural = all(norm(m.text) != norm(singular(m.text)) for m in e.mentions
-                          if not _ACRONYM.match(m.text)) and any(not _ACRONYM.match(m.text) for m in e.mentions)
+                          if not is_acronym(m.text)) and any(not is_acronym(m.text) for m in e.mentions)
         if only_plural:
             term = caps[0] if caps else _title_case(e.mentions[0].text)
             number = singular(term)
         else:
             singular_forms = [m.text for m in e.mentions if norm(m.text) == norm(singular(m.text))
-                              and not _ACRONYM.match(m.text)]
+                              and not is_acronym(m.text)]
             capsing = [f for f in singular_forms if f[:1].isupper()]
             term = (max(capsing, key=capsing.count) if capsing else
                     _title_case(singular_forms[0]) if singular_forms else e.key)
