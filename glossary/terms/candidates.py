@@ -1198,6 +1198,9 @@ def _is_org(sc: Scanner, run: list[Tok]) -> bool:
 
 
 def _surface(toks: list[Tok]) -> str:
+    """The tokens as the text shows them, any run of spaces or line breaks as one space."""
+    if len(toks) == 1:
+        return toks[0].text
     out = []
     for k, t in enumerate(toks):
         if k and t.start > toks[k - 1].end:
