@@ -19,7 +19,7 @@ from glossary.model import Article
 from glossary.terms.lexicon import Lexicon
 
 _TOKEN = re.compile(
-    r"\s*+("  # spaces are taken with the token that follows, not tried one by one
+    r"(\s*+)("  # the spaces before a token, taken with it: no position is tried twice
     r"(?=[A-ZÀ-ÖØ-Þ])(?:"  # forms that start with a capital
     r"(?:[A-Z]\.){2,}"  # U.S., H.E.
     r"|(?:St|ST|Mt|MT|Ft|FT)\.(?=\s+[A-Z])"  # St. Petersburg
@@ -164,23 +164,21 @@ def add_place_noun_form(m: Mention) -> None:
 
 
 def tokenize(text: str, offset: int) -> list[Tok]:
+    """The tokens of one sentence, ``offset`` its start in the article."""
     toks: list[Tok] = []
     append = toks.append
     last = 0
-    oneline = "\n" not in text
     particle = _PARTICLE_CAP.match
-    find = text.find
-    for n, t in enumerate(_TOKEN.findall(text)):
-        s = find(t, last)  # only spaces lie between two tokens
-        e = s + len(t)
+    for n, (space, t) in enumerate(_TOKEN.findall(text)):
+        s = last + len(space)
+        last = s + len(t)
         c = t[0]
         low = t.lower()
         if "’" in low:
             low = low.replace("’", "'")
-        append(Tok(t, offset + s, offset + e, low,
+        append(Tok(t, offset + s, offset + last, low,
                    c.isupper() or (c in "aeu" and particle(t) is not None),
-                   oneline or s == last or "\n" not in text[last:s], n))
-        last = e
+                   "\n" not in space, n))
     return toks
 
 
