@@ -596,7 +596,7 @@ class Scanner:
             run = [x for x in toks[i:j] if x.text != "."]
             start_out = len(out)
             named = self._named_by_acronym(run, toks, j)
-            alias_of = self._alias_target(toks, i, out, si)
+            alias_of = self._alias_target(toks, i, out, si) if i > 2 and "as" in (toks[i - 1].low, toks[i - 2].low) else None
             if named:
                 if named[0] is not run[0]:  # "Secretary-General of the" before the name
                     k = run.index(named[0])
@@ -848,7 +848,7 @@ class Scanner:
         lx = self.lx
         # "the Ministry of Foreign Affairs Dr Saad bin Nasser": a body, then a name (an office
         # before the form of address is the office logic's: "Leader of ... Ayatollah Khamenei")
-        for p in range(1, len(run) - 1 if not self.title_len(run, 0)[0] else 0):
+        for p in range(1, len(run) - 1 if len(run) > 2 and not self.title_len(run, 0)[0] else 0):
             if run[p].low in _ADDRESS_FORMS and run[p - 1].low not in _OF_THE_AND \
                     and self.honorific_len(run, p):
                 self._cut(run[:p], si, headline, out, all_toks)
