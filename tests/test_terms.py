@@ -9,7 +9,7 @@ import pytest
 
 from glossary.model import CATEGORIES, Article
 from glossary.segment import segment
-from glossary.terms import extract_terms
+from glossary.terms import clear_caches, extract_terms
 from glossary.terms.devscore import Score, fold, score_article
 
 DATA = Path(__file__).parent / "data" / "terms"
@@ -124,6 +124,17 @@ def test_headline_words_are_not_entries_unless_the_body_confirms_them():
 def test_no_dates_weekdays_or_demonyms():
     got = terms_of("On Thursday, October 16, Western states and Iranian officials met in Vienna.")
     assert set(got) == {"Vienna"}
+
+
+def test_remembered_answers_never_change_the_result():
+    """The string caches only save time: a pass with them full and one after clearing agree."""
+    paths = sorted((DATA / "articles").glob("*.txt"))[:12]
+    arts = [Article(p.stem, p.name, t, tuple(segment(t, "en")))
+            for p in paths for t in [p.read_text(encoding="utf-8")]]
+    warm = [[t.to_json() for t in extract_terms([a])] for a in arts]
+    clear_caches()
+    cold = [[t.to_json() for t in extract_terms([a])] for a in arts]
+    assert cold == warm and any(warm)
 
 
 def test_occurrences_point_at_the_text_and_terms_merge_across_articles():

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 
 from glossary.gcpause import gc_paused
 from glossary.model import Article, Term
-from glossary.terms.candidates import Scanner
+from glossary.terms.candidates import Scanner, _expands, is_acronym
 from glossary.terms.embedded import add_embedded_forms
-from glossary.terms.lexicon import load
-from glossary.terms.link import Ent, link_article, norm, to_term
+from glossary.terms.lexicon import load, plural, singular, words
+from glossary.terms.link import Ent, _unaccent, link_article, norm, to_term
 
-__all__ = ["extract_terms"]
+__all__ = ["clear_caches", "extract_terms"]
 
 
 def extract_terms(articles: Sequence[Article]) -> list[Term]:
@@ -30,6 +30,14 @@ def extract_terms(articles: Sequence[Article]) -> list[Term]:
     """
     with gc_paused():
         return _extract(articles)
+
+
+def clear_caches() -> None:
+    """Forget the answers remembered for strings seen before (acronym tests, folded forms,
+    plurals), so that a benchmark pass over texts already read costs what the first pass did.
+    The lexicon stays loaded."""
+    for remembered in (is_acronym, _expands, norm, _unaccent, words, plural, singular):
+        remembered.cache_clear()
 
 
 def _extract(articles: Sequence[Article]) -> list[Term]:

@@ -299,7 +299,8 @@ class Scanner:
                 continue
             for phrase in firsts.get(low, ()):  # longest first
                 k = len(phrase)
-                if i + k <= n and all(toks[i + x].low == phrase[x] for x in range(1, k)) \
+                if i + k <= n and (k == 1 or toks[i + 1].low == phrase[1]) \
+                        and all(toks[i + x].low == phrase[x] for x in range(2, k)) \
                         and (i + k == n or toks[i + k].text not in "-‐‑"):
                     found.append((i, i + k, lx.concepts[" ".join(phrase)]))
                     done = i + k
@@ -1293,6 +1294,7 @@ def _spells(toks: list[Tok], acr: str) -> bool:
     return k == len(acr)
 
 
+@lru_cache(maxsize=65536)
 def _expands(name: str, acr: str) -> bool:
     """Whether ``acr`` abbreviates ``name``: its initials, their tail ("UN Office for the
     Coordination of Humanitarian Affairs (OCHA)") or the initials of every word."""

@@ -15,10 +15,11 @@ from importlib import resources
 _WORD = re.compile(r"(?:St|ST|Mt|MT|Ft|FT)\.(?=\s+[A-Z])|(?:[A-Z]\.){2,}|\w+(?:[-‐‑]\w+)*(?:['’](?!s\b)\w+(?:-\w+)*)*|['’]s\b|\S")
 
 
+@lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """Lowercase tokens of a lexicon entry, split the way the scanner splits text."""
     text = text.replace("’", "'")
-    return tuple(t.lower() for t in _WORD.findall(text))
+    return tuple([t.lower() for t in _WORD.findall(text)])
 
 
 def _split_head(phrase: str) -> tuple[str, str, str]:
@@ -43,6 +44,7 @@ def _join(before: str, head: str, after: str) -> str:
     return " ".join(p for p in (before, head, after) if p)
 
 
+@lru_cache(maxsize=65536)
 def plural(phrase: str) -> str:
     """English plural: 'Foreign Minister' -> 'Foreign Ministers', 'Head of State' -> 'Heads of State'."""
     before, last, after = _split_head(phrase)
@@ -60,6 +62,7 @@ def plural(phrase: str) -> str:
     return _join(before, last, after)
 
 
+@lru_cache(maxsize=65536)
 def singular(phrase: str) -> str:
     """Inverse of :func:`plural` for the common cases."""
     before, last, after = _split_head(phrase)
