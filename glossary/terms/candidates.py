@@ -50,7 +50,7 @@ SPELLED_ORDINAL = (r"(?:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|nin
                    r"|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth"
                    r"|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|hundredth)")
 _SPELLED_ORDINAL = re.compile(SPELLED_ORDINAL, re.IGNORECASE)
-_ORDINAL_ENDS = ("th", "st", "nd", "rd")
+_ORDINAL_ENDS = {"th", "st", "nd", "rd"}
 _ACRONYM = re.compile(r"(?:[A-Z]{2,}\+?|[A-Z]+-?\d+|(?:[A-Z]\.){2,})$")
 
 
@@ -508,7 +508,7 @@ class Scanner:
         # the tokens that can start something: capitalized words, offices, ordinals; the
         # others are skipped without a look
         marks = [k for k, t in enumerate(toks) if t.cap or t.low in title_first
-                 or t.low[0].isdigit() or t.low.endswith(_ORDINAL_ENDS)]
+                 or t.low[0].isdigit() or t.low[-2:] in _ORDINAL_ENDS]
         next_mark, n_marks = 0, len(marks)
         while True:
             while next_mark < n_marks and marks[next_mark] < i:
@@ -520,7 +520,7 @@ class Scanner:
             if not t.cap:
                 low = t.low
                 ordinal = low[0].isdigit() and _ORDINAL.match(low) is not None
-                if not ordinal and low.endswith(_ORDINAL_ENDS) and _SPELLED_ORDINAL.fullmatch(low):
+                if not ordinal and low[-2:] in _ORDINAL_ENDS and _SPELLED_ORDINAL.fullmatch(low):
                     # "the sixty-third regular session of the Human Rights Council" (a session or
                     # summit is numbered by its body; "the first meeting of" is not a name)
                     k = i + 1
