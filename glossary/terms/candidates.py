@@ -251,7 +251,7 @@ class Scanner:
         out: list[Mention] = []
         heads = []
         self._text = art.text
-        self._seen: dict[tuple[str, ...], str | None] = {}  # classify() memo, per article
+        self._seen: dict[str | tuple[str, ...], str | None] = {}  # classify() memo, per article
         self.body_forms: dict[str, str] = {}
         self.body_words: dict[str, set[str]] = {}
         for si, seg in enumerate(art.segments):
@@ -753,14 +753,14 @@ class Scanner:
         idx = first.idx
         lidx = last.idx
         text = _surface(toks)
-        m = Mention(
-            text=text, cat=cat, sent=si, start=first.start, end=last.end,
-            toks=tuple([t.low for t in toks]), key=key or text, weak=weak,
-            prev=all_toks[idx - 1].low if idx else "",
-            prev2=all_toks[idx - 2].low if idx > 1 else "",
-            next=all_toks[lidx + 1].low if lidx + 1 < len(all_toks) else "",
-            sent_initial=idx == 0 or (idx == 1 and all_toks[0].text in "\"“'‘(["),
-        )
+        # positional, in field order: the hottest constructor of the scan
+        m = Mention(text, cat, si, first.start, last.end, tuple([t.low for t in toks]), key or text, weak,
+                    None,  # acronym_of
+                    all_toks[idx - 1].low if idx else "",  # prev
+                    all_toks[idx - 2].low if idx > 1 else "",  # prev2
+                    all_toks[lidx + 1].low if lidx + 1 < len(all_toks) else "",  # next
+                    [], [],  # extra_forms, loose_forms
+                    idx == 0 or (idx == 1 and all_toks[0].text in "\"“'‘(["))  # sent_initial
         if cat == "organization" and self._pending_extra:
             m.extra_forms.append(self._pending_extra)
         self._pending_extra = ""
@@ -1088,7 +1088,7 @@ class Scanner:
 
     def classify(self, run: list[Tok]) -> str | None:
         """Category of a whole capitalized run, ``single`` for a lone unknown word, or None."""
-        key = tuple([t.text for t in run])
+        key = run[0].text if len(run) == 1 else tuple([t.text for t in run])
         try:
             return self._seen[key]
         except KeyError:
