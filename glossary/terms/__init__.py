@@ -53,7 +53,7 @@ def _extract(articles: Sequence[Article]) -> list[Term]:
         ents = link_article(mentions, lx, merged)
         add_embedded_forms(ents, lx, art.text)
         for e in ents:
-            e.order = (ai, min(m.start for m in e.mentions))
+            e.order = (ai, min([m.start for m in e.mentions]))
             keys = {(e.cat, norm(f)) for f in e.key_forms()}
             if e.cat in ("title", "concept"):
                 keys.add((e.cat, "#" + norm(e.key)))

@@ -280,10 +280,6 @@ class Scanner:
         """Lexicon concepts in any case, and quoted phrases named as a policy ("campaign of
         “maximum pressure”")."""
         lx = self.lx
-        # what a concept may not overlap: names, except those it strictly covers and a
-        # person guess with exactly its words ("Nationally Determined Contributions")
-        taken = [(m.start, m.end) for m in out[first:] if m.cat not in ("single", "person")]
-        guesses = [(m.start, m.end) for m in out[first:] if m.cat == "person"]
         n = len(toks)
         found = []
         firsts = lx.concept_first
@@ -316,6 +312,12 @@ class Scanner:
                 if j < n and toks[j].text in "”\"’" and phrase and all(t.text.islower() for t in phrase) \
                         and not any(a < j and i + 2 < b for a, b, _ in found):
                     found.append((i + 2, j, _surface(phrase)))
+        if not found:
+            return
+        # what a concept may not overlap: names, except those it strictly covers and a
+        # person guess with exactly its words ("Nationally Determined Contributions")
+        taken = [(m.start, m.end) for m in out[first:] if m.cat not in ("single", "person")]
+        guesses = [(m.start, m.end) for m in out[first:] if m.cat == "person"]
         for a, b, canon in found:
             s, e = toks[a].start, toks[b - 1].end
             if any(x < e and s < y and not (s <= x and y <= e and (x, y) != (s, e))

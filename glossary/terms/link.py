@@ -393,7 +393,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
     _merge_events(ents, lx)
     _merge_place_prefixes(ents, lx)
     ents = [e for e in ents if e.mentions and not all(m.weak for m in e.mentions)]
-    ents.sort(key=lambda e: min(m.start for m in e.mentions))
+    ents.sort(key=lambda e: min([m.start for m in e.mentions]))
     return ents
 
 
