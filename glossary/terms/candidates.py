@@ -177,7 +177,7 @@ def tokenize(text: str, offset: int) -> list[Tok]:
         if "’" in low:
             low = low.replace("’", "'")
         append(Tok(t, offset + s, offset + last, low,
-                   c.isupper() or (c in "aeu" and particle(t) is not None),
+                   c.isupper() or (c in "aeu" and "-" in t and particle(t) is not None),
                    "\n" not in space, n))
     return toks
 
@@ -1111,7 +1111,7 @@ class Scanner:
             t = run[0]
             if t.text in lx.acronyms:
                 return lx.acronyms[t.text][0]
-            if _ROMAN.fullmatch(t.text) and t.text not in lx.acronyms:
+            if t.text[0] in "IVXL" and _ROMAN.fullmatch(t.text) and t.text not in lx.acronyms:
                 return None  # a bare ordinal in Roman numerals: "ATCM XLVIII"
             stem = t.text.rstrip("0123456789-")
             if stem != t.text and stem in lx.acronym_prefix:
@@ -1133,7 +1133,8 @@ class Scanner:
         head_before = low[first_conn - 1] if 0 < first_conn < n else ""
         if n <= 2 and low[-1] in ("century", "centuries", "millennium"):
             return None  # "the 21st Century": a time, not an event
-        if _ORDINAL.match(low[0]) or (_SPELLED_ORDINAL.fullmatch(low[0]) and any(
+        if (low[0][0].isdigit() and _ORDINAL.match(low[0])) or (
+                low[0][-2:] in _ORDINAL_ENDS and _SPELLED_ORDINAL.fullmatch(low[0]) and any(
                 w in lx.event_heads or w in _LOWER_EVENT_HEADS or w == "assembly" for w in low[1:])):
             return "event"  # "19th Summit", "Fourth Ministerial Meeting", not "First Deputy Minister"
         if n > 3 and low[-2] == "until" and low[-3] in lx.instrument_heads and YEAR.fullmatch(low[-1]):
