@@ -504,14 +504,15 @@ def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
         e.cat in ("event", "organization", "location")
         or (e.cat == "concept" and all(m.text[:1].isupper() for m in e.mentions)))]
     longest = {id(e): e.longest().toks for e in events}
-    heads = {id(e): _head(longest[id(e)]) for e in events}
+    # only names of one kind with one head word can be one referent
+    same_head: dict[tuple[str, str], list[Ent]] = {}
+    for e in events:
+        same_head.setdefault((e.cat, _head(longest[id(e)])), []).append(e)
     gone: set[int] = set()
     for e in sorted(events, key=lambda e: len(longest[id(e)])):
         small = longest[id(e)]
-        for other in events:
+        for other in same_head[(e.cat, _head(small))]:
             if other is e or id(other) in gone or id(e) in gone:
-                continue
-            if heads[id(other)] != heads[id(e)] or other.cat != e.cat:
                 continue
             big = other.longest().toks
             if len(big) <= len(small):
