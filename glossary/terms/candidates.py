@@ -371,6 +371,10 @@ class Scanner:
             # a plain lowercase word or a mark ends the run, unless a known place goes on
             # ("Saint Vincent and the Grenadines" is read below: "and" is glue)
             return 1 if t.space_before and toks[i].low in lx.place_lens and self.place_len(toks, i) > j - i else 0
+        if t.cap and (t.text[0].isalpha() or t.text[0].isdigit()):
+            # a capitalized word on the same line goes on, unless a stop word or page furniture
+            return 0 if not t.space_before or (t.low in lx.stop and t.text not in lx.acronyms) \
+                or (t.text.isupper() and t.low in _CAPS_NOISE) else 1
         if t.low == "'s" and i + 1 < j and self.place_len(toks, i) > j - i:
             return 1  # "St. John's Declaration"
         if t.text == "," and j > i + 2:
@@ -386,10 +390,6 @@ class Scanner:
             return 1  # "Leaders' Summit", "Workers' Party"
         if t.text[:2] in ("d'", "d’") and t.text[2:3].isupper():
             return 1  # "Chargé d'Affaires", "Côte d'Ivoire"
-        if t.cap and (t.text[0].isalpha() or t.text[0].isdigit()):
-            if (t.low in lx.stop and t.text not in lx.acronyms) or (t.text.isupper() and t.low in _CAPS_NOISE):
-                return 0
-            return 1
         if t.low == "'s" and j + 1 < n and toks[j + 1].cap and toks[j - 1].cap and (
                 toks[j - 1].low == "people" or (
                     (toks[j + 1].low in lx.org_heads or toks[j + 1].low in lx.event_heads)
