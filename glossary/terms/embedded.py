@@ -111,10 +111,12 @@ def _name_spans(ents: list[Ent]) -> dict[str, list[str]]:
         for a in range(len(parts) - 1):
             if not parts[a][:1].isupper() or (a and parts[a - 1].lower() not in ("of", "the", "for")):
                 continue
+            acronym_inside = is_acronym(parts[a])
             for b in range(a + 2, len(parts) + (a > 0)):
+                acronym_inside = acronym_inside or is_acronym(parts[b - 1])
                 if not parts[b - 1][:1].isupper():
                     continue
-                if any(is_acronym(w) for w in parts[a:b]):
+                if acronym_inside:
                     break  # not across an acronym: "UN Security" is no "US"
                 out.setdefault(parts[a][0], []).append(" ".join(parts[a:b]))
     return out
