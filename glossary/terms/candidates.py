@@ -85,6 +85,7 @@ _PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "ter
 STATE_ADJECTIVES = {"socialist", "islamic", "federal", "democratic", "arab", "federative", "bolivarian",
                     "cooperative", "co-operative", "people", "hashemite", "united"}
 STATE_HEADS = {"republic", "kingdom", "sultanate", "emirate", "principality", "federation"}
+_PLAIN_STATE_HEADS = {"state", "commonwealth"}  # a state's long form only before a place's name
 _PLACE_HEADS = {"gulf", "strait", "sea", "lake", "bay", "island", "isle", "port", "republic"}
 _PLACE_FIRST = {"lake", "mount", "cape"}  # "Lake Titicaca", "Mount Elbrus"
 _REPORT_VERBS = {"said", "says", "told", "added", "noted", "stressed", "stated", "urged",
@@ -787,7 +788,7 @@ class Scanner:
         # "Leaders of the Association ...": a generic plural in front of a name
         while len(run) > 2 and self.place_len(run, 0) != len(run) and not self.title_len(run, 0)[0] \
                 and run[0].low not in lx.org_heads and (run[0].low in lx.generic or run[0].low in lx.stop) \
-                and run[1].low in _CONNECT_ALWAYS:
+                and run[1].low in _CONNECT_ALWAYS and not _is_state_form(tuple([t.low for t in run]), lx.places):
             run = run[2 + (run[2].low == "the"):]
         while run and (run[-1].low in _EDGE):
             run = run[:-1]
@@ -1150,7 +1151,7 @@ class Scanner:
         if ((low[-1] in _PLACE_TAILS or head_before in _PLACE_TAILS) and low[0] not in lx.org_heads) \
                 or (low[0] in _PLACE_HEADS and n > 2 and low[1] == "of") \
                 or (low[0] in _PLACE_FIRST and 1 < n <= 3 and all(t.cap for t in run)) \
-                or _is_state_form(low):
+                or _is_state_form(low, lx.places):
             return "location"
         if low[-1] in lx.org_heads or head_before in lx.org_heads or low in lx.national_bodies \
                 or low[:first_conn] in lx.orgs:
@@ -1211,19 +1212,25 @@ def _surface(toks: list[Tok]) -> str:
     return "".join(out)
 
 
-def _is_state_form(low: tuple[str, ...]) -> bool:
-    """ "Socialist Republic of Viet Nam", "People's Republic of Bangladesh", "Kingdom of Bahrain"."""
+def _is_state_form(low: tuple[str, ...], places: dict[tuple[str, ...], str]) -> bool:
+    """ "Socialist Republic of Viet Nam", "People's Republic of Bangladesh", "Kingdom of Bahrain";
+    "State of Qatar", "Commonwealth of Dominica" only before a known place ("State of Emergency"
+    and "Islamic State of Iraq" are none)."""
     k = 0
     while k < len(low) and (low[k] in STATE_ADJECTIVES or low[k] == "'s"):
         k += 1
-    return k + 2 < len(low) and low[k] in STATE_HEADS and low[k + 1] == "of"
+    if k + 2 >= len(low) or low[k + 1] != "of":
+        return False
+    return low[k] in STATE_HEADS or (k == 0 and low[0] in _PLAIN_STATE_HEADS
+                                     and low[2 + (low[2] == "the"):] in places)
 
 
 def _state_form_start(run: list[Tok], comp: int) -> int:
     """Where a complement starts once a state form before it is taken in: "of the Republic of
     Belarus", "of the People's Republic of Bangladesh" start at "Republic" / "People"."""
     k = comp - 1
-    if comp <= 2 or run[k].low != "of" or run[k - 1].low not in STATE_HEADS:
+    if comp <= 2 or run[k].low != "of" or (run[k - 1].low not in STATE_HEADS
+                                           and run[k - 1].low not in _PLAIN_STATE_HEADS):
         return comp
     s = k - 1
     while s > 0 and (run[s - 1].low in STATE_ADJECTIVES or run[s - 1].low == "'s"):

@@ -26,7 +26,7 @@ from glossary.terms.candidates import (
     add_place_noun_form,
     is_acronym,
 )
-from glossary.terms.lexicon import Lexicon, plural, singular
+from glossary.terms.lexicon import Lexicon, plural, singular, words
 
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "’": "'", "‘": "'"})
 _HYPHEN_RE = re.compile(r"[-‐‑]")
@@ -420,13 +420,26 @@ def _place_context(m: Mention) -> bool:
 def _place_key(text: str, lx: Lexicon) -> str:
     """One key for the forms of a place: "Republic of Indonesia" and "Indonesia", "UK" and "United Kingdom"."""
     low = norm(text)
-    short = _STATE_FORMS.sub("", low)
-    if short != low and tuple(short.split()) in lx.places:
-        low = short
+    if words(low) not in lx.places:  # a long form known in itself keeps its referent: the
+        # "Republic of Korea" is not the "Democratic People's Republic of Korea"
+        short = _STATE_FORMS.sub("", low)
+        if short != low and tuple(short.split()) in lx.places:
+            low = short
     # accents folded: a dateline in capitals often drops them ("YAOUNDE" is "Yaoundé")
     low = lx.place_canon.get(low, low)
     low = lx.place_canon.get(low, low)  # a spelling of an alias: "St Kitts and Nevis"
     return _unaccent(low.replace(" & ", " and "))
+
+
+def state_short_name(text: str, lx: Lexicon) -> str:
+    """ "Ecuador" of the "Republic of Ecuador", "Qatar" of the "State of Qatar": the short name
+    inside a state's long form when it names the same place (not "Korea" of the "Republic of
+    Korea"), else ""."""
+    form = _STATE_FORMS.match(text.lower().replace("’", "'"))
+    if form is None:
+        return ""
+    short = " ".join(text.split(" ")[len(form.group().split()):])
+    return short if short and _place_key(short, lx) == _place_key(text, lx) else ""
 
 
 @lru_cache(maxsize=4096)
@@ -511,6 +524,8 @@ def _merge_events(ents: list[Ent], lx: Lexicon) -> None:
     gone: set[int] = set()
     for e in sorted(events, key=lambda e: len(longest[id(e)])):
         small = longest[id(e)]
+        if e.cat == "location" and small in lx.places:
+            continue  # a known place is its own: the "Republic of Korea" is not the DPRK
         for other in same_head[(e.cat, _head(small))]:
             if other is e or id(other) in gone or id(e) in gone:
                 continue
