@@ -115,6 +115,12 @@ def test_country_aliases_merge_and_us_acronym_is_a_location():
     assert "UK" in got["Britain"].variants
 
 
+def test_lexicon_entries_are_split_like_the_text():
+    """ "S. Korea" in the alias table is keyed as the scanner reads it: an initial, then a word."""
+    got = terms_of("S. Korea and N. Korea reopened the line. South Korea and North Korea agreed.")
+    assert got["South Korea"].variants == ("S. Korea",) and got["North Korea"].variants == ("N. Korea",)
+
+
 def test_states_with_alike_long_forms_stay_apart():
     got = terms_of("The Republic of Korea and the Democratic People's Republic of Korea met in "
                    "Panmunjom; North Korea said little. The Republic of the Congo and the "

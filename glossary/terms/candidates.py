@@ -16,21 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from glossary.model import Article
-from glossary.terms.lexicon import Lexicon
+from glossary.terms.lexicon import TOKEN, Lexicon
 
-_TOKEN = re.compile(
-    r"(\s*+)("  # the spaces before a token, taken with it: no position is tried twice
-    r"(?=[A-ZÀ-ÖØ-Þ])(?:"  # forms that start with a capital
-    r"(?:[A-Z]\.){2,}"  # U.S., H.E.
-    r"|(?:St|ST|Mt|MT|Ft|FT)\.(?=\s+[A-Z])"  # St. Petersburg
-    r"|[A-Z]\.(?=\s+[^\W\da-z_])"  # an initial: M. Ryzhenkov, R. Žilinskas
-    r"|[A-Z][A-Z0-9]+\+(?![\w+])"  # a group and its partners: OPEC+, BRICS+
-    r"|[A-ZÀ-ÖØ-Þ]\w*+(?=[-‐‑](?:led|brokered|backed|sponsored|mediated|hosted|funded|drafted|based|born|"
-    r"allied|aligned|controlled|held|occupied|run|made|built)\b)"  # "Kenya-led": a place, then "-led"
-    r")|\w++(?:[-‐‑]\w++)*+(?:['’](?!s\b)\w++(?:-\w++)*+)*+"  # possessive: nothing to retry
-    r"|['’]s\b"
-    r"|\S)"
-)
 _INITIAL_OR_ROMAN = re.compile(r"[A-Z]\.|[IVX]+")
 # an ordinal in Roman numerals of two letters or more, "II" to "XCIX" ("XLVIII", not "CD" or "I");
 # the linker strips it from event names as well
@@ -170,7 +157,7 @@ def tokenize(text: str, offset: int) -> list[Tok]:
     append = toks.append
     last = 0
     particle = _PARTICLE_CAP.match
-    for n, (space, t) in enumerate(_TOKEN.findall(text)):
+    for n, (space, t) in enumerate(TOKEN.findall(text)):
         s = last + len(space)
         last = s + len(t)
         c = t[0]

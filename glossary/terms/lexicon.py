@@ -12,14 +12,29 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-_WORD = re.compile(r"(?:St|ST|Mt|MT|Ft|FT)\.(?=\s+[A-Z])|(?:[A-Z]\.){2,}|\w+(?:[-‐‑]\w+)*(?:['’](?!s\b)\w+(?:-\w+)*)*|['’]s\b|\S")
+# How text is cut into tokens, for the scanner and for lexicon entries alike (so that "S. Korea"
+# or "OPEC+" in a data file is keyed the way the scanner reads it in an article). Group 1: the
+# spaces before a token, taken with it (no position is tried twice); group 2: the token.
+TOKEN = re.compile(
+    r"(\s*+)("
+    r"(?=[A-ZÀ-ÖØ-Þ])(?:"  # forms that start with a capital
+    r"(?:[A-Z]\.){2,}"  # U.S., H.E.
+    r"|(?:St|ST|Mt|MT|Ft|FT)\.(?=\s+[A-Z])"  # St. Petersburg
+    r"|[A-Z]\.(?=\s+[^\W\da-z_])"  # an initial: M. Ryzhenkov, R. Žilinskas
+    r"|[A-Z][A-Z0-9]+\+(?![\w+])"  # a group and its partners: OPEC+, BRICS+
+    r"|[A-ZÀ-ÖØ-Þ]\w*+(?=[-‐‑](?:led|brokered|backed|sponsored|mediated|hosted|funded|drafted|based|born|"
+    r"allied|aligned|controlled|held|occupied|run|made|built)\b)"  # "Kenya-led": a place, then "-led"
+    r")|\w++(?:[-‐‑]\w++)*+(?:['’](?!s\b)\w++(?:-\w++)*+)*+"  # possessive: nothing to retry
+    r"|['’]s\b"
+    r"|\S)"
+)
 
 
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """Lowercase tokens of a lexicon entry, split the way the scanner splits text."""
     text = text.replace("’", "'")
-    return tuple([t.lower() for t in _WORD.findall(text)])
+    return tuple([t.lower() for _, t in TOKEN.findall(text)])
 
 
 def _split_head(phrase: str) -> tuple[str, str, str]:
