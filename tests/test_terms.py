@@ -139,6 +139,14 @@ def test_a_states_long_form_shows_its_short_name():
     assert got["State of Qatar"].variants == ("Qatar",)
 
 
+def test_a_city_named_with_city_is_the_city_but_a_countrys_capital_is_not_the_country():
+    got = terms_of("The talks were held in Hiroshima City. Officials in Kuwait City and Panama City "
+                   "said Kuwait and Panama agreed.")
+    assert got["Hiroshima City"].category == "location" and got["Hiroshima City"].variants == ("Hiroshima",)
+    assert {"Kuwait City", "Kuwait", "Panama City", "Panama"} <= set(got)
+    assert got["Kuwait"].variants == () and got["Panama"].variants == ()
+
+
 def test_state_of_is_a_state_only_before_a_place():
     got = terms_of("Peru declared a State of Emergency. Fighters of the Islamic State attacked.")
     assert set(got) == {"Peru", "Islamic State"} and got["Islamic State"].category == "organization"

@@ -64,7 +64,7 @@ _NONE: frozenset[str] = frozenset()
 # the lowercase tokens and marks that may continue a capitalized run (see Scanner._extends)
 _RUN_GLUE = frozenset({"'s", ",", "–", "'", "’", "until", "at", "/", "to", "in"} | _LINKS | _PARTICLES)
 _VOUCHED = ("event", "organization", "concept", "location")  # a headline name the body's words vouch for
-_PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
+_PLACE_TAILS = {"city", "plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
                 "bay", "lake", "governorate", "oblast", "district", "heights", "corridor", "palace"}
 # the official long form of a state: "Socialist Republic of Viet Nam", "People's Republic of

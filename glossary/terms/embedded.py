@@ -12,7 +12,7 @@ import re
 
 from glossary.terms.candidates import YEAR, _expands, is_acronym
 from glossary.terms.lexicon import Lexicon, words
-from glossary.terms.link import Ent, norm, state_short_name
+from glossary.terms.link import Ent, norm, place_short_name
 
 # a place name followed by one of these is the same place ("Great Lakes region", "Rakhine State");
 # not "Sea", "Gulf": the "Red Sea" is not "Red"
@@ -72,8 +72,8 @@ def _candidates(e: Ent, lx: Lexicon, inverse: dict[str, list[str]], low_text: st
             out.append(" ".join(rest))
     if e.cat in ("concept", "event"):
         out.extend(_words_before(low_text, name, lx))
-    if e.cat == "location" and len(parts) > 2:
-        short = state_short_name(name, lx)  # "Ecuador" inside the "Republic of Ecuador"
+    if e.cat == "location" and len(parts) > 1:
+        short = place_short_name(name, lx)  # "Ecuador" inside the "Republic of Ecuador"
         if short:
             out.append(short)
     if e.cat == "location" and len(parts) > 1 and parts[-1].lower() in _AREA_TAILS | _WATERWAY_TAILS:

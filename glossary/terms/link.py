@@ -425,20 +425,25 @@ def _place_key(text: str, lx: Lexicon) -> str:
         short = _STATE_FORMS.sub("", low)
         if short != low and tuple(short.split()) in lx.places:
             low = short
+        elif low.endswith(" city") and lx.places.get(words(low[:-5])) == "city":
+            low = low[:-5]  # "Hiroshima City" is Hiroshima (but "Kuwait City" is not Kuwait)
     # accents folded: a dateline in capitals often drops them ("YAOUNDE" is "Yaoundé")
     low = lx.place_canon.get(low, low)
     low = lx.place_canon.get(low, low)  # a spelling of an alias: "St Kitts and Nevis"
     return _unaccent(low.replace(" & ", " and "))
 
 
-def state_short_name(text: str, lx: Lexicon) -> str:
-    """ "Ecuador" of the "Republic of Ecuador", "Qatar" of the "State of Qatar": the short name
-    inside a state's long form when it names the same place (not "Korea" of the "Republic of
-    Korea"), else ""."""
+def place_short_name(text: str, lx: Lexicon) -> str:
+    """ "Ecuador" of the "Republic of Ecuador", "Qatar" of the "State of Qatar", "Hiroshima" of
+    "Hiroshima City": the short name inside a place's long form when it names the same place
+    (not "Korea" of the "Republic of Korea", not "Kuwait" of "Kuwait City"), else ""."""
     form = _STATE_FORMS.match(text.lower().replace("’", "'"))
-    if form is None:
+    if form is not None:
+        short = " ".join(text.split(" ")[len(form.group().split()):])
+    elif text.endswith(" City"):
+        short = text[:-5]
+    else:
         return ""
-    short = " ".join(text.split(" ")[len(form.group().split()):])
     return short if short and _place_key(short, lx) == _place_key(text, lx) else ""
 
 
