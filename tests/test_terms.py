@@ -147,6 +147,18 @@ def test_a_city_named_with_city_is_the_city_but_a_countrys_capital_is_not_the_co
     assert got["Kuwait"].variants == () and got["Panama"].variants == ()
 
 
+def test_round9_places_honorifics_ordinals_and_names_going_on_with_to():
+    got = terms_of("Morimoto held a telephone talk with H.E. Mr. Seo Min-jae. Second, ships crossed the "
+                   "Drake Passage, the Beagle Channel and the Chu and Talas Rivers. The Joint Technical "
+                   "Committee on Border Rivers met. Both sides reaffirmed the Agreement on the Path to "
+                   "Normalisation. He sent the Committee on Trade to Geneva.")
+    assert "H.E." not in got and "Second" not in got and got["Seo Min-jae"].category == "person"
+    assert all(got[p].category == "location" for p in ("Drake Passage", "Beagle Channel", "Talas Rivers"))
+    assert got["Joint Technical Committee on Border Rivers"].category == "organization"
+    assert got["Agreement on the Path to Normalisation"].category == "concept"
+    assert {"Committee on Trade", "Geneva"} <= set(got)
+
+
 def test_state_of_is_a_state_only_before_a_place():
     got = terms_of("Peru declared a State of Emergency. Fighters of the Islamic State attacked.")
     assert set(got) == {"Peru", "Islamic State"} and got["Islamic State"].category == "organization"

@@ -64,7 +64,7 @@ _NONE: frozenset[str] = frozenset()
 # the lowercase tokens and marks that may continue a capitalized run (see Scanner._extends)
 _RUN_GLUE = frozenset({"'s", ",", "–", "'", "’", "until", "at", "/", "to", "in"} | _LINKS | _PARTICLES)
 _VOUCHED = ("event", "organization", "concept", "location")  # a headline name the body's words vouch for
-_PLACE_TAILS = {"city", "plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
+_PLACE_TAILS = {"city", "channel", "passage", "pass", "rivers", "lakes", "plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
                 "bay", "lake", "governorate", "oblast", "district", "heights", "corridor", "palace"}
 # the official long form of a state: "Socialist Republic of Viet Nam", "People's Republic of
@@ -449,6 +449,12 @@ class Scanner:
                         if toks[k].low in lx.org_heads or toks[k].low in lx.event_heads:
                             conn = True
                             break
+        if not conn and t.low == "to" and j + 1 < n and not self.place_len(toks, j + 1):
+            # a topic that goes on with "to" inside a named body or instrument: "Agreement on the
+            # Path to Normalisation", "Fund for Responding to Loss and Damage" (not "... to Geneva")
+            lows = [x.low for x in toks[i:j]]
+            conn = any(w in ("on", "for") and (lows[k - 1] in lx.org_heads or lows[k - 1] in lx.instrument_heads)
+                       for k, w in enumerate(lows) if k)
         if conn and j + 1 < n:
             k = j + 1
             if toks[k].low == "the" and k + 1 < n:
@@ -841,7 +847,7 @@ class Scanner:
         # before the form of address is the office logic's: "Leader of ... Ayatollah Khamenei")
         for p in range(1, len(run) - 1 if len(run) > 2 and not self.title_len(run, 0)[0] else 0):
             if run[p].low in _ADDRESS_FORMS and run[p - 1].low not in _OF_THE_AND \
-                    and self.honorific_len(run, p):
+                    and self.honorific_len(run, p) and self.honorific_len(run, 0) < p:  # not "H.E. Mr X"
                 self._cut(run[:p], si, headline, out, all_toks)
                 self._cut(run[p:], si, headline, out, all_toks)
                 return
@@ -1104,10 +1110,12 @@ class Scanner:
             stem = t.text.rstrip("0123456789-")
             if stem != t.text and stem in lx.acronym_prefix:
                 return lx.acronym_prefix[stem]
-            if is_acronym(t.text) and t.low not in _CAPS_NOISE and t.low not in lx.stop:
+            if is_acronym(t.text) and t.low not in _CAPS_NOISE and t.low not in lx.stop \
+                    and (t.low,) not in lx.honorifics:  # not "H.E."
                 return "organization"
-            if t.low in lx.stop or t.low in lx.demonyms or not t.text[0].isalpha():
-                return None
+            if t.low in lx.stop or t.low in lx.demonyms or not t.text[0].isalpha() \
+                    or (t.low[-2:] in _ORDINAL_ENDS and _SPELLED_ORDINAL.fullmatch(t.low)):
+                return None  # "Second, India will ...": an ordinal alone names nothing
             if t.low in lx.org_heads or t.low in lx.event_heads or t.low in lx.instrument_heads:
                 return "backref"
             if t.low in lx.generic:
@@ -1135,7 +1143,8 @@ class Scanner:
         if (low[-1] in lx.event_heads or head_before in lx.event_heads) \
                 and (low[-1] not in lx.org_heads or low[0] in lx.event_heads):
             return "event"
-        if ((low[-1] in _PLACE_TAILS or head_before in _PLACE_TAILS) and low[0] not in lx.org_heads) \
+        if (((low[-1] in _PLACE_TAILS and head_before not in lx.org_heads) or head_before in _PLACE_TAILS)
+                and low[0] not in lx.org_heads) \
                 or (low[0] in _PLACE_HEADS and n > 2 and low[1] == "of") \
                 or (low[0] in _PLACE_FIRST and 1 < n <= 3 and all(t.cap for t in run)) \
                 or _is_state_form(low, lx.places):
