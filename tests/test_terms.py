@@ -159,6 +159,15 @@ def test_round9_places_honorifics_ordinals_and_names_going_on_with_to():
     assert {"Committee on Trade", "Geneva"} <= set(got)
 
 
+def test_a_ministry_named_by_its_portfolio_counts_even_in_a_title_case_line():
+    got = terms_of("Press release, Ministry of Foreign Affairs of the Republic of Latvia\n\n"
+                   "Latvia hosted the meeting in Riga.")
+    assert got["Ministry of Foreign Affairs"].variants == ("Ministry of Foreign Affairs of the Republic of Latvia",)
+    assert got["Republic of Latvia"].category == "location"
+    got = terms_of("Portugal Reopens Embassy in Damascus\n\nPortugal reopened its embassy in Damascus.")
+    assert set(got) == {"Portugal", "Damascus"}
+
+
 def test_state_of_is_a_state_only_before_a_place():
     got = terms_of("Peru declared a State of Emergency. Fighters of the Islamic State attacked.")
     assert set(got) == {"Peru", "Islamic State"} and got["Islamic State"].category == "organization"

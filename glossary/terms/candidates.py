@@ -804,14 +804,20 @@ class Scanner:
                 cat = self._headline_cat(piece)
                 if cat is None:
                     continue
-                if cat == "title":
-                    self._cut(piece, si, True, out, all_toks)
+                if cat == "title" or (cat == "organization" and self._portfolio_body(piece)):
+                    self._cut(piece, si, True, out, all_toks)  # "... of Japan": the body and the place
                 else:
                     self._emit(out, piece, cat, si, all_toks, weak=cat in ("person", "single"))
                 s = e
                 break
             else:
                 s += 1
+
+    def _portfolio_body(self, piece: list[Tok]) -> bool:
+        """A country's own body named by its head and portfolio, "Ministry of External Affairs",
+        "Ministry of Foreign Affairs of Japan": a name even in a title-case line."""
+        return len(piece) > 2 and piece[1].low == "of" and piece[0].low in self.lx.org_heads \
+            and _national(self, piece) and self.classify(piece) == "organization"
 
     def _headline_cat(self, piece: list[Tok]) -> str | None:
         folded = _fold(_surface(piece))
@@ -824,6 +830,8 @@ class Scanner:
         if len(piece) > 1:
             if tuple([t.low for t in piece]) in self.lx.places:
                 return "location"
+            if self._portfolio_body(piece):
+                return "organization"
             words = self._name_words
             if not all(t.low in words or is_acronym(t.text) for t in piece):
                 return None  # a word the body does not use in a name: nothing below can vouch
