@@ -168,6 +168,21 @@ def test_a_ministry_named_by_its_portfolio_counts_even_in_a_title_case_line():
     assert set(got) == {"Portugal", "Damascus"}
 
 
+@pytest.mark.parametrize("text", ["The war in Gaza continued.", "This war must end, the minister said.",
+                                  "During crisis talks, the envoy met officials."])
+def test_a_stop_word_before_war_or_crisis_is_no_crash(text):
+    assert set(terms_of(text)) <= {"Gaza"}
+
+
+def test_review_cases_names_end_where_a_recipient_or_an_outer_phrase_begins():
+    got = terms_of("Russia handed the Treaty on Open Skies to President Trump. The Agreement on the "
+                   "Path to Normalisation to the Security Council was sent. Residents of Gaza City "
+                   "fled south. Russia expelled Second Secretary Ivan Petrov. The State of New York sued.")
+    assert {"Treaty on Open Skies", "President", "Trump", "Agreement on the Path to Normalisation",
+            "Security Council", "Gaza City", "Secretary", "Ivan Petrov", "New York"} <= set(got)
+    assert not any(k.startswith(("Residents", "State of New")) for k in got)
+
+
 def test_state_of_is_a_state_only_before_a_place():
     got = terms_of("Peru declared a State of Emergency. Fighters of the Islamic State attacked.")
     assert set(got) == {"Peru", "Islamic State"} and got["Islamic State"].category == "organization"

@@ -64,7 +64,11 @@ _NONE: frozenset[str] = frozenset()
 # the lowercase tokens and marks that may continue a capitalized run (see Scanner._extends)
 _RUN_GLUE = frozenset({"'s", ",", "–", "'", "’", "until", "at", "/", "to", "in"} | _LINKS | _PARTICLES)
 _VOUCHED = ("event", "organization", "concept", "location")  # a headline name the body's words vouch for
-_PLACE_TAILS = {"city", "channel", "passage", "pass", "rivers", "lakes", "plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
+# the last word of a place's name only when nothing links other words in: "Beagle Channel",
+# "Ho Chi Minh City" (not "Residents of Gaza City", "Fubara of Rivers"), and no known body before
+# it ("Al Jazeera Channel")
+_PLAIN_PLACE_TAILS = {"city", "channel", "passage", "rivers", "lakes"}
+_PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "terminal", "route", "shoal", "reef", "atoll", "sea", "ocean", "strait", "straits", "gulf", "peninsula", "island", "islands",
                 "mountains", "river", "valley", "desert", "province", "region", "basin", "canal",
                 "bay", "lake", "governorate", "oblast", "district", "heights", "corridor", "palace"}
 # the official long form of a state: "Socialist Republic of Viet Nam", "People's Republic of
@@ -185,6 +189,7 @@ class Scanner:
     def __init__(self, lx: Lexicon) -> None:
         self.lx = lx
         self._pending_extra = ""
+        self._name_words: set[str] = set()  # words of the body's names, set by scan()
 
     # -- lexicon probes on token lists ------------------------------------------------------
 
@@ -449,9 +454,12 @@ class Scanner:
                         if toks[k].low in lx.org_heads or toks[k].low in lx.event_heads:
                             conn = True
                             break
-        if not conn and t.low == "to" and j + 1 < n and not self.place_len(toks, j + 1):
+        if not conn and t.low == "to" and j + 1 < n and toks[j + 1].cap and not self.place_len(toks, j + 1) \
+                and not self.title_len(toks, j + 1)[0] and not self.honorific_len(toks, j + 1) \
+                and self.classify(toks[j + 1:j + 2]) in ("single", None):
             # a topic that goes on with "to" inside a named body or instrument: "Agreement on the
-            # Path to Normalisation", "Fund for Responding to Loss and Damage" (not "... to Geneva")
+            # Path to Normalisation", "Fund for Responding to Loss and Damage" (not "... to Geneva",
+            # "... to the Security Council", "... to President Trump")
             lows = [x.low for x in toks[i:j]]
             conn = any(w in ("on", "for") and (lows[k - 1] in lx.org_heads or lows[k - 1] in lx.instrument_heads)
                        for k, w in enumerate(lows) if k)
@@ -820,6 +828,8 @@ class Scanner:
             and _national(self, piece) and self.classify(piece) == "organization"
 
     def _headline_cat(self, piece: list[Tok]) -> str | None:
+        """The category of a piece of a title-case line, or None when neither the lexicon nor the
+        article's body vouches for it (in a headline every word is capitalized)."""
         folded = _fold(_surface(piece))
         if folded in self.body_forms:
             return self.body_forms[folded]
@@ -1103,6 +1113,8 @@ class Scanner:
         lx = self.lx
         low = tuple([t.low for t in run])
         n = len(run)
+        if not n:
+            return None  # "The war in Gaza": nothing but a stop word before "war"
         if low in lx.places:
             return "location"
         if low in lx.orgs:
@@ -1121,9 +1133,8 @@ class Scanner:
             if is_acronym(t.text) and t.low not in _CAPS_NOISE and t.low not in lx.stop \
                     and (t.low,) not in lx.honorifics:  # not "H.E."
                 return "organization"
-            if t.low in lx.stop or t.low in lx.demonyms or not t.text[0].isalpha() \
-                    or (t.low[-2:] in _ORDINAL_ENDS and _SPELLED_ORDINAL.fullmatch(t.low)):
-                return None  # "Second, India will ...": an ordinal alone names nothing
+            if t.low in lx.stop or t.low in lx.demonyms or not t.text[0].isalpha():
+                return None
             if t.low in lx.org_heads or t.low in lx.event_heads or t.low in lx.instrument_heads:
                 return "backref"
             if t.low in lx.generic:
@@ -1153,6 +1164,7 @@ class Scanner:
             return "event"
         if (((low[-1] in _PLACE_TAILS and head_before not in lx.org_heads) or head_before in _PLACE_TAILS)
                 and low[0] not in lx.org_heads) \
+                or (low[-1] in _PLAIN_PLACE_TAILS and first_conn == n and low[:-1] not in lx.orgs) \
                 or (low[0] in _PLACE_HEADS and n > 2 and low[1] == "of") \
                 or (low[0] in _PLACE_FIRST and 1 < n <= 3 and all(t.cap for t in run)) \
                 or _is_state_form(low, lx.places):
@@ -1218,15 +1230,15 @@ def _surface(toks: list[Tok]) -> str:
 
 def _is_state_form(low: tuple[str, ...], places: dict[tuple[str, ...], str]) -> bool:
     """ "Socialist Republic of Viet Nam", "People's Republic of Bangladesh", "Kingdom of Bahrain";
-    "State of Qatar", "Commonwealth of Dominica" only before a known place ("State of Emergency"
-    and "Islamic State of Iraq" are none)."""
+    "State of Qatar", "Commonwealth of Dominica" only before a known country ("State of
+    Emergency", "State of New York" and "Islamic State of Iraq" are none)."""
     k = 0
     while k < len(low) and (low[k] in STATE_ADJECTIVES or low[k] == "'s"):
         k += 1
     if k + 2 >= len(low) or low[k + 1] != "of":
         return False
     return low[k] in STATE_HEADS or (k == 0 and low[0] in _PLAIN_STATE_HEADS
-                                     and low[2 + (low[2] == "the"):] in places)
+                                     and places.get(low[2 + (low[2] == "the"):]) == "country")
 
 
 def _state_form_start(run: list[Tok], comp: int) -> int:

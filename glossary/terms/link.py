@@ -47,6 +47,7 @@ _PLACE_NEXT = {"region", "regions", "province", "provinces", "district", "distri
                "basin", "crossing", "crossings", "department"}
 _ORDINAL_PREFIX = re.compile(rf"^(?:\d+(?:st|nd|rd|th)|{SPELLED_ORDINAL})\s+", re.IGNORECASE)
 _ROMAN_WORD = re.compile(rf"(?:^| ){ROMAN_NUMERAL}(?= |$)")
+_ORDINAL_WORD = re.compile(SPELLED_ORDINAL, re.IGNORECASE)  # a lone one names nothing
 _SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
 
 
@@ -250,6 +251,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
 
     # "in Murmansk", "the Svalbard archipelago", "the Natanz site(s)": unknown words placed by
     # their context are places before the lists above are read ("Murmansk, Dikson and Pevek")
+    singles = [m for m in singles if not _ORDINAL_WORD.fullmatch(m.text)]  # "Second, India will ..."
     for m in singles:
         if m.cat == "single" and not m.weak and norm(m.text) not in form_owner \
                 and ((_place_context(m) and not m.sent_initial) or m.next in _PLACE_NEXT) \
@@ -552,9 +554,6 @@ def _title_case(s: str) -> str:
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in s.split(" "))
 
 
-_occurrence = tuple.__new__  # an Occurrence from its four fields, without the keyword machinery
-
-
 def to_term(e: Ent) -> Term:
     """The glossary entry: fullest explicit form as term, the other in-text forms as variants."""
     if e.cat == "title":
@@ -592,5 +591,5 @@ def to_term(e: Ent) -> Term:
             variants.append(f)
     rank = {s: k for k, s in enumerate(e.slugs)} if len(e.slugs) > 1 else {}
     occ = sorted({(rank.get(m.slug, 0), m.start, m.end, m.sent, m.slug) for m in e.mentions})
-    return Term(term, e.cat, tuple(variants), tuple([_occurrence(Occurrence, (slug, sent, start, end))
+    return Term(term, e.cat, tuple(variants), tuple([Occurrence._make((slug, sent, start, end))
                                                      for _, start, end, sent, slug in occ]))
