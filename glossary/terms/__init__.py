@@ -11,10 +11,10 @@ from collections.abc import Sequence
 
 from glossary.gcpause import gc_paused
 from glossary.model import Article, Term
-from glossary.terms.candidates import Scanner, _expands, is_acronym
+from glossary.terms.candidates import Scanner
 from glossary.terms.embedded import add_embedded_forms
-from glossary.terms.lexicon import load, plural, singular, words
-from glossary.terms.link import Ent, _unaccent, link_article, norm, to_term
+from glossary.terms.lexicon import forget_remembered, load
+from glossary.terms.link import Ent, link_article, norm, to_term
 
 __all__ = ["clear_caches", "extract_terms"]
 
@@ -36,8 +36,7 @@ def clear_caches() -> None:
     """Forget the answers remembered for strings seen before (acronym tests, folded forms,
     plurals), so that a benchmark pass over texts already read costs what the first pass did.
     The lexicon stays loaded."""
-    for remembered in (is_acronym, _expands, norm, _unaccent, words, plural, singular):
-        remembered.cache_clear()
+    forget_remembered()
 
 
 def _extract(articles: Sequence[Article]) -> list[Term]:

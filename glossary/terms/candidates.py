@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from glossary.model import Article
-from glossary.terms.lexicon import TOKEN, Lexicon
+from glossary.terms.lexicon import TOKEN, Lexicon, remembered
 
 _INITIAL_OR_ROMAN = re.compile(r"[A-Z]\.|[IVX]+")
 # an ordinal in Roman numerals of two letters or more, "II" to "XCIX" ("XLVIII", not "CD" or "I");
@@ -41,7 +40,7 @@ _ORDINAL_ENDS = {"th", "st", "nd", "rd"}
 _ACRONYM = re.compile(r"(?:[A-Z]{2,}\+?|[A-Z]+-?\d+|(?:[A-Z]\.){2,})$")
 
 
-@lru_cache(maxsize=65536)
+@remembered
 def is_acronym(text: str) -> bool:
     """ "NAM", "OPEC+", "G20", "U.S.": asked of nearly every mention, so the answers are kept."""
     return _ACRONYM.match(text) is not None
@@ -1320,7 +1319,7 @@ def _spells(toks: list[Tok], acr: str) -> bool:
     return k == len(acr)
 
 
-@lru_cache(maxsize=65536)
+@remembered
 def _expands(name: str, acr: str) -> bool:
     """Whether ``acr`` abbreviates ``name``: its initials, their tail ("UN Office for the
     Coordination of Humanitarian Affairs (OCHA)") or the initials of every word."""

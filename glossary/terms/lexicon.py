@@ -8,9 +8,29 @@ tables, keyed by lowercase token tuples.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import TypeVar
+
+T = TypeVar("T")
+_REMEMBERED: list = []
+
+
+def remembered(fn: Callable[..., T]) -> Callable[..., T]:
+    """A pure function of strings, its answers kept (up to 65,536), listed so that
+    :func:`forget_remembered` can clear them all."""
+    kept = lru_cache(maxsize=65536)(fn)
+    _REMEMBERED.append(kept)
+    return kept
+
+
+def forget_remembered() -> None:
+    """Clear the answers of every :func:`remembered` function."""
+    for kept in _REMEMBERED:
+        kept.cache_clear()
+
 
 # How text is cut into tokens, for the scanner and for lexicon entries alike (so that "S. Korea"
 # or "OPEC+" in a data file is keyed the way the scanner reads it in an article). Group 1: the
@@ -30,7 +50,7 @@ TOKEN = re.compile(
 )
 
 
-@lru_cache(maxsize=65536)
+@remembered
 def words(text: str) -> tuple[str, ...]:
     """Lowercase tokens of a lexicon entry, split the way the scanner splits text."""
     text = text.replace("’", "'")
@@ -59,7 +79,7 @@ def _join(before: str, head: str, after: str) -> str:
     return " ".join(p for p in (before, head, after) if p)
 
 
-@lru_cache(maxsize=65536)
+@remembered
 def plural(phrase: str) -> str:
     """English plural: 'Foreign Minister' -> 'Foreign Ministers', 'Head of State' -> 'Heads of State'."""
     before, last, after = _split_head(phrase)
@@ -77,7 +97,7 @@ def plural(phrase: str) -> str:
     return _join(before, last, after)
 
 
-@lru_cache(maxsize=65536)
+@remembered
 def singular(phrase: str) -> str:
     """Inverse of :func:`plural` for the common cases."""
     before, last, after = _split_head(phrase)

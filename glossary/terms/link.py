@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from glossary.model import Occurrence, Term
 from glossary.terms.candidates import (
@@ -26,7 +25,7 @@ from glossary.terms.candidates import (
     add_place_noun_form,
     is_acronym,
 )
-from glossary.terms.lexicon import Lexicon, plural, singular, words
+from glossary.terms.lexicon import Lexicon, plural, remembered, singular, words
 
 _DASHES = str.maketrans({"‐": "-", "‑": "-", "‒": "-", "–": "-", "’": "'", "‘": "'"})
 _HYPHEN_RE = re.compile(r"[-‐‑]")
@@ -54,7 +53,7 @@ _SKIP_INITIALS = {"of", "the", "and", "for", "on", "in", "&"}
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=65536)
+@remembered
 def norm(s: str) -> str:
     """The scorer's folding: case, a leading "the", dashes, quotes, a possessive 's."""
     s = _SPACES.sub(" ", s.translate(_DASHES).casefold().strip(" .,;:"))
@@ -449,7 +448,7 @@ def place_short_name(text: str, lx: Lexicon) -> str:
     return short if short and _place_key(short, lx) == _place_key(text, lx) else ""
 
 
-@lru_cache(maxsize=4096)
+@remembered
 def _unaccent(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
