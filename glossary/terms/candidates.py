@@ -75,7 +75,7 @@ _PLACE_TAILS = {"plant", "station", "airport", "crossing", "bridge", "dam", "ter
 STATE_ADJECTIVES = {"socialist", "islamic", "federal", "democratic", "arab", "federative", "bolivarian",
                     "cooperative", "co-operative", "people", "hashemite", "united"}
 STATE_HEADS = {"republic", "kingdom", "sultanate", "emirate", "principality", "federation"}
-_PLAIN_STATE_HEADS = {"state", "commonwealth"}  # a state's long form only before a place's name
+_PLAIN_STATE_HEADS = {"state", "commonwealth"}  # a state's long form only before a country's name
 _PLACE_HEADS = {"gulf", "strait", "sea", "lake", "bay", "island", "isle", "port", "republic"}
 _PLACE_FIRST = {"lake", "mount", "cape"}  # "Lake Titicaca", "Mount Elbrus"
 _REPORT_VERBS = {"said", "says", "told", "added", "noted", "stressed", "stated", "urged",
@@ -354,6 +354,11 @@ class Scanner:
             j += 2
         return j
 
+    def _inside_place(self, toks: list[Tok], i: int, j: int) -> bool:
+        """Whether a known place name starting at ``i`` goes on past ``j``: "Saint Vincent and the
+        Grenadines", "St. John's"."""
+        return toks[i].low in self.lx.place_lens and self.place_len(toks, i) > j - i
+
     def _extends(self, toks: list[Tok], i: int, j: int) -> int:
         """How many tokens starting at ``j`` continue the capitalized run ``toks[i:j]``."""
         lx = self.lx
@@ -362,12 +367,12 @@ class Scanner:
         if not t.cap and t.low not in _RUN_GLUE and not t.text[0].isdigit() and t.text[:2] not in ("d'", "d’"):
             # a plain lowercase word or a mark ends the run, unless a known place goes on
             # ("Saint Vincent and the Grenadines" is read below: "and" is glue)
-            return 1 if t.space_before and toks[i].low in lx.place_lens and self.place_len(toks, i) > j - i else 0
+            return 1 if t.space_before and self._inside_place(toks, i, j) else 0
         if t.cap and (t.text[0].isalpha() or t.text[0].isdigit()):
             # a capitalized word on the same line goes on, unless a stop word or page furniture
             return 0 if not t.space_before or (t.low in lx.stop and t.text not in lx.acronyms) \
                 or (t.text.isupper() and t.low in _CAPS_NOISE) else 1
-        if t.low == "'s" and i + 1 < j and self.place_len(toks, i) > j - i:
+        if t.low == "'s" and i + 1 < j and self._inside_place(toks, i, j):
             return 1  # "St. John's Declaration"
         if t.text == "," and j > i + 2:
             return self._comma_list(toks, i, j)
@@ -387,7 +392,7 @@ class Scanner:
                     (toks[j + 1].low in lx.org_heads or toks[j + 1].low in lx.event_heads)
                     and toks[j - 1].low in _PLURAL_OWNERS)):
             return 1  # "Democratic People's Republic of Korea", "National People's Congress"
-        if toks[i].low in lx.place_lens and self.place_len(toks, i) > j - i:
+        if self._inside_place(toks, i, j):
             return 1  # inside a known place name: "Saint Vincent and the Grenadines"
         prev = toks[j - 1].low
         if t.text.isdigit() and prev in lx.instrument_heads:
@@ -847,8 +852,8 @@ class Scanner:
         cat = self.classify(piece)
         if len(piece) == 1 and is_acronym(piece[0].text) and piece[0].text not in self.lx.acronyms:
             return None  # "New START Limits": an unknown capitalized word, not an acronym
-        if tuple([t.low for t in piece]) in self.lx.places or (len(piece) == 1 and cat in ("organization", "single", "location",
-                                                              "concept", "title")):
+        if len(piece) == 1 and ((piece[0].low,) in self.lx.places
+                                or cat in ("organization", "single", "location", "concept", "title")):
             return cat
         if cat in _VOUCHED:
             own, orgs = self.body_words.get(cat, _NONE), self.body_words.get("organization", _NONE)

@@ -316,7 +316,7 @@ def link_article(mentions: list[Mention], lx: Lexicon, known: list[Ent] | None =
     # acronyms without parentheses: initials, then the lexicon's expansion
     for e in list(ents):
         acr = e.mentions
-        if not acr or not is_acronym(acr[0].text) or not all(is_acronym(m.text) for m in acr) or e not in ents:
+        if not acr or not all(is_acronym(m.text) for m in acr) or e not in ents:
             continue  # a referent known only by its acronym
         a = acr[0].text.replace(".", "").upper()
         full = lx.acronyms.get(acr[0].text, ("", ""))[1]
