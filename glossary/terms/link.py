@@ -57,11 +57,7 @@ _SPACES = re.compile(r"\s+")
 def norm(s: str) -> str:
     """The scorer's folding: case, a leading "the", dashes, quotes, a possessive 's."""
     s = _SPACES.sub(" ", s.translate(_DASHES).casefold().strip(" .,;:"))
-    if s.startswith("the "):
-        s = s[4:]
-    if s.endswith("'s"):
-        s = s[:-2]
-    return s
+    return s.removeprefix("the ").removesuffix("'s")
 
 
 @dataclass(eq=False, slots=True)
